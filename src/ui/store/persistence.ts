@@ -1,0 +1,50 @@
+// Keeps the student's work in IndexedDB: files, database bytes and terminal history.
+import { openDB, type IDBPDatabase } from 'idb';
+import type { FileMap } from '../engine/protocol';
+
+export interface SavedWork {
+  files: FileMap;
+  db: Uint8Array | null;
+  history: string[];
+  openFile?: string;
+  savedAt: number;
+}
+
+const DB_NAME = 'migration-playground';
+const STORE = 'workspaces';
+
+let dbPromise: Promise<IDBPDatabase> | null = null;
+function database(): Promise<IDBPDatabase> {
+  dbPromise ??= openDB(DB_NAME, 1, {
+    upgrade(db) {
+      db.createObjectStore(STORE);
+    },
+  });
+  return dbPromise;
+}
+
+export async function loadWork(key: string): Promise<SavedWork | null> {
+  try {
+    const value = (await (await database()).get(STORE, key)) as SavedWork | undefined;
+    return value && typeof value === 'object' && value.files ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function saveWork(key: string, work: SavedWork): Promise<boolean> {
+  try {
+    await (await database()).put(STORE, work, key);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function clearWork(key: string): Promise<void> {
+  try {
+    await (await database()).delete(STORE, key);
+  } catch {
+    /* nothing saved is fine */
+  }
+}
