@@ -31,8 +31,9 @@ export interface Console {
   stdout(text: string): void;
   stderr(text: string): void;
   /**
-   * Shows `prompt` (already written without a newline) and waits for one line of input,
-   * without its newline. `null` means end of input (Ctrl+D / closed stdin).
+   * Shows `prompt` (written by readLine itself, without a newline, like Python's input()) and
+   * waits for one line of input, without its newline. `null` means end of input (Ctrl+D /
+   * closed stdin). The answer is not echoed by the engine.
    */
   readLine(prompt: string): Promise<string | null>;
   /** Whether output goes to a colour terminal (Django colours a TTY). */
@@ -126,4 +127,128 @@ export interface MigrationNode {
 
 export interface CommandResult {
   exitCode: number;
+}
+
+// ---------------------------------------------------------------------------------------
+// The Project
+
+import { SystemExit } from './core/management/argparse';
+import { CommandError } from './core/management/base';
+import type { CheckResult, CommandEnvironment } from './core/management/environment';
+import { ManagementUtility } from './core/management/index';
+import { PyException } from './python/values';
+
+/**
+ * A Django project you can edit and run commands on. Files and database are live: every call
+ * reads the files as they are now (results are cached by file content).
+ */
+export class Project implements CommandEnvironment {
+  constructor(
+    readonly files: ProjectFiles,
+    readonly db: Database,
+  ) {}
+
+  // ---- settings and apps ------------------------------------------------------------------
+
+  private settingsCache?: { text: string; apps: string[] };
+
+  installedApps(): string[] {
+    const text = this.files.read('settings.py') ?? '';
+    if (this.settingsCache?.text !== text) {
+      const m = /INSTALLED_APPS\s*=\s*[[(]([\s\S]*?)[\])]/.exec(text);
+      const apps = m ? [...m[1].matchAll(/['"]([^'"]+)['"]/g)].map((x) => x[1]) : [];
+      this.settingsCache = { text, apps };
+    }
+    return this.settingsCache.apps;
+  }
+
+  appLabels(): string[] {
+    return this.installedApps().map((a) => a.slice(a.lastIndexOf('.') + 1));
+  }
+
+  /** The SQLite file named by settings.DATABASES['default']['NAME'], relative to the project root. */
+  databaseName(): string {
+    const text = this.files.read('settings.py') ?? '';
+    const m = /['"]NAME['"]\s*:\s*(?:BASE_DIR\s*\/\s*)?['"]([^'"]+)['"]/.exec(text);
+    return m ? m[1] : 'db.sqlite3';
+  }
+
+  setup(): void {
+    this.installedApps();
+  }
+
+  runChecks(_opts: { appLabels?: string[]; tags?: string[]; deploy?: boolean }): CheckResult[] {
+    return [];
+  }
+
+  // ---- commands -----------------------------------------------------------------------------
+
+  /** Runs `manage.py <argv>`; resolves to the exit status. Never throws. */
+  async run(argv: string[], console: Console): Promise<number> {
+    const utility = new ManagementUtility(this, console);
+    try {
+      await utility.execute(argv);
+      return 0;
+    } catch (e) {
+      return reportFailure(e, console, this.files);
+    }
+  }
+
+  // ---- views for the UI ---------------------------------------------------------------------
+
+  preview(): MigrationPreview {
+    return { status: 'no-changes', migrations: [], questions: [], diagnostics: this.diagnostics() };
+  }
+
+  diagnostics(): Diagnostic[] {
+    return [];
+  }
+
+  models(): ModelInfo[] {
+    return [];
+  }
+
+  tables(): TableInfo[] {
+    return [];
+  }
+
+  migrationGraph(): MigrationNode[] {
+    return [];
+  }
+}
+
+/** Turns an escaped exception into Django's output and exit status. */
+export function reportFailure(e: unknown, console: Console, files?: ProjectFiles): number {
+  if (e instanceof SystemExit) return e.code;
+  if (e instanceof PyException) {
+    console.stderr(formatTraceback(e, files));
+    return 1;
+  }
+  if (e instanceof CommandError) {
+    // Reaches here only with --traceback.
+    console.stderr(
+      'Traceback (most recent call last):\n  File "manage.py", line 22, in <module>\n' +
+        `django.core.management.base.${e.className}: ${e.message}\n`,
+    );
+    return e.returncode;
+  }
+  const msg = e instanceof Error ? e.message : String(e);
+  console.stderr(
+    'Traceback (most recent call last):\n  File "manage.py", line 22, in <module>\n' +
+      `SystemError: internal error in the Migration Playground: ${msg.split('\n')[0]}\n`,
+  );
+  return 1;
+}
+
+/** A Python-shaped traceback for an exception raised while running project code. */
+export function formatTraceback(e: PyException, files?: ProjectFiles): string {
+  let out = 'Traceback (most recent call last):\n  File "manage.py", line 22, in <module>\n';
+  if (e.filename) {
+    const isSyntax = e.type === 'SyntaxError' || e.type === 'IndentationError' || e.type === 'TabError';
+    out += isSyntax ? `  File "${e.filename}", line ${e.lineno ?? 0}\n` : `  File "${e.filename}", line ${e.lineno ?? 0}, in <module>\n`;
+    const source = files?.read(e.filename)?.split('\n')[(e.lineno ?? 0) - 1];
+    if (source !== undefined && source.trim()) out += `    ${source.trim()}\n`;
+  }
+  out += (e.pyMessage ? `${e.type}: ${e.pyMessage}` : e.type) + '\n';
+  return out;
 }

@@ -1,0 +1,51 @@
+// The engine's `Database` over a sql.js database (browser and Node alike).
+
+import type { Database as SqlJsRaw, SqlJsStatic } from 'sql.js';
+import type { Database, QueryResult, SqlValue } from '../engine/project';
+
+type BindValue = number | string | Uint8Array | null;
+
+/** Integers come back as `number` when exact, else as `bigint`; REAL as `number`. */
+export class SqlJsDatabase implements Database {
+  /** Set by every statement run through `exec`: the engine connected to the database. */
+  used = false;
+
+  constructor(readonly raw: SqlJsRaw) {}
+
+  static create(SQL: SqlJsStatic, bytes?: Uint8Array): SqlJsDatabase {
+    return new SqlJsDatabase(bytes && bytes.length ? new SQL.Database(bytes) : new SQL.Database());
+  }
+
+  exec(sql: string, params?: SqlValue[]): QueryResult[] {
+    this.used = true;
+    const results: QueryResult[] = [];
+    let first = true;
+    for (const stmt of this.raw.iterateStatements(sql)) {
+      try {
+        if (first && params && params.length) stmt.bind(params as unknown as BindValue[]);
+        first = false;
+        const columns = stmt.getColumnNames();
+        const values: SqlValue[][] = [];
+        while (stmt.step()) {
+          const row = (stmt.get as (p: null, o: { useBigInt: boolean }) => unknown[])(null, { useBigInt: true });
+          values.push(row.map(toValue));
+        }
+        if (columns.length) results.push({ columns, values });
+      } finally {
+        stmt.free();
+      }
+    }
+    return results;
+  }
+
+  export(): Uint8Array {
+    return this.raw.export();
+  }
+}
+
+function toValue(v: unknown): SqlValue {
+  if (typeof v === 'bigint') {
+    return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v;
+  }
+  return v as SqlValue;
+}
