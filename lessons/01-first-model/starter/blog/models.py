@@ -1,0 +1,3 @@
+from django.db import models
+
+# Your models go here.
