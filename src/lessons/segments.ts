@@ -1,10 +1,11 @@
 // Lesson Markdown with directives, split into segments the panel renders one by one:
 //   ```manage            commands (one a line); their output is computed by the engine
 //   ```python file=blog/models.py   code shown AND written into the lesson's story project
+//   ```sql run           a query run on the story project's database; its rows are shown
 //   ```mermaid           a static diagram
 //   ```diagram er|graph  a live diagram of the story project at that point
 //   > [!TIP] / [!NOTE] / [!WARNING] / [!MISTAKE] / [!TAKEAWAYS]   call-outs
-import type { MigrationNode, ModelInfo } from '../engine/project';
+import type { MigrationNode, ModelInfo, QueryResult } from '../engine/project';
 import type { CommandRecord } from './probe';
 import { materialize, type ProjectFactory } from './runner';
 import { splitCommandLine } from './load';
@@ -18,6 +19,7 @@ export type Segment =
   | { kind: 'callout'; callout: CalloutKind; title: string; text: string }
   | { kind: 'manage'; commands: CommandSpec[]; expectExit: number }
   | { kind: 'file'; path: string; lang: string; code: string }
+  | { kind: 'query'; sql: string }
   | { kind: 'mermaid'; code: string }
   | { kind: 'diagram'; view: 'er' | 'graph' }
   | { kind: 'code'; lang: string; code: string };
@@ -98,6 +100,7 @@ function toSegment(lang: string, attrs: Record<string, string>, text: string): S
       .map((l) => ({ argv: splitCommandLine(l), ...(attrs.stdin !== undefined ? { stdin: attrs.stdin } : {}) }));
     return { kind: 'manage', commands, expectExit: attrs.exit !== undefined ? Number(attrs.exit) : 0 };
   }
+  if (lang === 'sql' && attrs.run !== undefined) return { kind: 'query', sql: text };
   if (lang === 'mermaid') return { kind: 'mermaid', code: text };
   if (lang === 'diagram') return { kind: 'diagram', view: text.trim() === 'graph' || attrs.graph !== undefined ? 'graph' : 'er' };
   if (attrs.file) return { kind: 'file', path: attrs.file, lang, code: text.endsWith('\n') ? text : `${text}\n` };
@@ -108,6 +111,7 @@ function toSegment(lang: string, attrs: Record<string, string>, text: string): S
 export interface StoryResult {
   outputs: Record<number, CommandRecord[]>;
   diagrams: Record<number, { models: ModelInfo[]; graph: MigrationNode[] }>;
+  queries: Record<number, QueryResult[] | { error: string }>;
   /** Setup or commands that did not end as the lesson expects. */
   problems: string[];
 }
@@ -117,7 +121,7 @@ export interface StoryResult {
  * run their commands, diagrams capture the project at that point.
  */
 export async function runStory(segments: Segment[], start: ProjectState, factory: ProjectFactory): Promise<StoryResult> {
-  const result: StoryResult = { outputs: {}, diagrams: {}, problems: [] };
+  const result: StoryResult = { outputs: {}, diagrams: {}, queries: {}, problems: [] };
   const { project, failures } = await materialize(start, factory);
   for (const f of failures) result.problems.push(`setup step failed: ${'sql' in f.step ? f.step.sql : f.step.argv.join(' ')}: ${f.record.stderr.trim()}`);
   for (const [i, seg] of segments.entries()) {
@@ -132,6 +136,14 @@ export async function runStory(segments: Segment[], start: ProjectState, factory
         }
       }
       result.outputs[i] = records;
+    } else if (seg.kind === 'query') {
+      try {
+        result.queries[i] = project.query(seg.sql);
+      } catch (e) {
+        const error = e instanceof Error ? e.message : String(e);
+        result.queries[i] = { error };
+        result.problems.push(`query failed: ${seg.sql.trim()}: ${error}`);
+      }
     } else if (seg.kind === 'diagram') {
       try {
         result.diagrams[i] = { models: project.models(), graph: project.migrationGraph() };
