@@ -1,0 +1,8 @@
+from django.db import models
+
+
+class Post(models.Model):
+    title = models.CharField(max_length=200)
+    content = models.TextField()
+    # NEW: adding a field
+    views_count = models.IntegerField(default=0)
