@@ -235,6 +235,11 @@ export function stateBeforeTask(lesson: Lesson, index: number): ProjectState {
   return state;
 }
 
+/** Inherited setup keeps only what builds the database: migrate and SQL (not shells or read-only commands). */
+export function buildsDatabase(step: SetupStep): boolean {
+  return 'sql' in step || step.argv[0] === 'migrate';
+}
+
 export function loadCourse(sources: LessonSources): Course {
   const problems = new Problems();
   const folders = [...new Set(Object.keys(sources).filter((p) => p.endsWith('/lesson.md') && p.split('/').length === 2).map((p) => p.split('/')[0]))];
@@ -265,7 +270,8 @@ export function loadCourse(sources: LessonSources): Course {
     if (d.meta.starter === 'inherit') {
       const prev = lessons[lessons.length - 1];
       if (!prev) problems.add(d.folder, 'the first lesson cannot inherit: add a starter/ folder');
-      start = overlay(prev ? prev.end : { files: {}, setup: [] }, {}, [], d.setup);
+      const inherited = prev ? prev.end : { files: {}, setup: [] };
+      start = { files: { ...inherited.files }, setup: [...inherited.setup.filter(buildsDatabase), ...d.setup] };
     } else {
       start = { files: d.starter, setup: d.setup };
     }
