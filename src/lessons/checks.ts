@@ -33,7 +33,7 @@ type Evaluator = (spec: CheckSpec, probe: CachedProbe) => Promise<string | null>
 const KINDS: Record<string, { options: string[]; evaluate: Evaluator }> = {
   model: { options: ['absent'], evaluate: checkModel },
   field: {
-    options: ['absent', 'fieldType', 'to', 'relation', 'relatedName', 'null', 'unique', 'primaryKey', 'through', 'dbType', 'column'],
+    options: ['absent', 'fieldType', 'to', 'relation', 'relatedName', 'nullable', 'unique', 'primaryKey', 'through', 'dbType', 'column'],
     evaluate: checkField,
   },
   migration: { options: ['absent', 'applied', 'operations', 'contains', 'initial'], evaluate: checkMigration },
@@ -192,8 +192,9 @@ async function checkField(spec: CheckSpec, probe: CachedProbe): Promise<string |
         : `${modelName}.${fieldName} should have related_name="${want}".`;
     }
   }
-  for (const [opt, words] of [['null', 'null=True'], ['unique', 'unique=True'], ['primaryKey', 'primary_key=True']] as const) {
-    if (spec[opt] !== undefined && field[opt] !== spec[opt]) {
+  // `nullable` (not `null`: YAML reads a bare `null:` key as the null value).
+  for (const [opt, prop, words] of [['nullable', 'null', 'null=True'], ['unique', 'unique', 'unique=True'], ['primaryKey', 'primaryKey', 'primary_key=True']] as const) {
+    if (spec[opt] !== undefined && field[prop] !== spec[opt]) {
       return spec[opt] ? `${modelName}.${fieldName} needs ${words}.` : `${modelName}.${fieldName} should not have ${words}.`;
     }
   }
