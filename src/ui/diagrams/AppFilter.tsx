@@ -1,0 +1,44 @@
+// Which apps a diagram shows: a drop-down of checkboxes ("All apps" when none is chosen).
+import { useEffect, useRef } from 'react';
+
+export function AppFilter({ apps, selected, onChange }: { apps: readonly string[]; selected: readonly string[]; onChange(next: string[]): void }) {
+  const ref = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    const close = (e: Event) => {
+      const d = ref.current;
+      if (d?.open && e.target instanceof Node && !d.contains(e.target)) d.open = false;
+    };
+    const esc = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && ref.current?.open) {
+        ref.current.open = false;
+        ref.current.querySelector('summary')?.focus();
+      }
+    };
+    document.addEventListener('pointerdown', close);
+    document.addEventListener('keydown', esc);
+    return () => {
+      document.removeEventListener('pointerdown', close);
+      document.removeEventListener('keydown', esc);
+    };
+  }, []);
+  const active = selected.filter((a) => apps.includes(a));
+  const summary = active.length === 0 ? 'All apps' : active.length === 1 ? active[0] : `${active.length} apps`;
+  const toggle = (app: string) => onChange(active.includes(app) ? active.filter((a) => a !== app) : [...active, app]);
+  return (
+    <details className="dg-filter" ref={ref}>
+      <summary className="dg-btn" aria-label={`Apps shown: ${summary}`}>
+        {summary} ▾
+      </summary>
+      <div className="dg-filter-menu" role="group" aria-label="Apps to show">
+        <label>
+          <input type="checkbox" checked={active.length === 0} onChange={() => onChange([])} /> All apps
+        </label>
+        {apps.map((app) => (
+          <label key={app}>
+            <input type="checkbox" checked={active.includes(app)} onChange={() => toggle(app)} /> {app}
+          </label>
+        ))}
+      </div>
+    </details>
+  );
+}
