@@ -52,6 +52,7 @@ export function tablesFromModels(models: readonly ModelInfo[]): TableInfo[] {
   for (const m of models) {
     if (m.abstract || m.proxy || !m.managed) continue;
     const columns: ColumnInfo[] = [];
+    const joinTables: TableInfo[] = [];
     for (const f of m.fields) {
       if (f.relation === 'many-to-many') {
         const through = f.through?.replace(/^.*\./, '');
@@ -62,7 +63,7 @@ export function tablesFromModels(models: readonly ModelInfo[]): TableInfo[] {
         const toName = target?.model.name ?? (f.relatedModel ?? 'x').replace(/^.*\./, '');
         const toCol = self ? `to_${m.name.toLowerCase()}_id` : `${toName.toLowerCase()}_id`;
         const ownPk = m.fields.find((x) => x.primaryKey);
-        tables.push({
+        joinTables.push({
           name: `${m.table}_${f.name}`,
           columns: [
             { name: 'id', type: 'integer', notNull: true, primaryKey: true, unique: false, default: null },
@@ -88,7 +89,7 @@ export function tablesFromModels(models: readonly ModelInfo[]): TableInfo[] {
           : undefined,
       });
     }
-    tables.push({ name: m.table, columns, indexes: [], rowCount: 0 });
+    tables.push({ name: m.table, columns, indexes: [], rowCount: 0 }, ...joinTables);
   }
   return tables;
 }

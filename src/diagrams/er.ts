@@ -147,7 +147,7 @@ export function schemaFromTables(tables: readonly TableInfo[], appOf?: (table: s
         to: names.has(c.references.table) ? c.references.table : c.references.table,
         kind: c.primaryKey ? 'parent-link' : unique ? 'one-to-one' : 'many-to-one',
         nullable: !c.notNull,
-        label: c.name,
+        label: c.primaryKey ? `inherits (${c.name})` : c.name,
       });
     }
   }
