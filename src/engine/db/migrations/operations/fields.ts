@@ -1,6 +1,7 @@
 // Field operations (django/db/migrations/operations/fields.py).
 
 import { fieldReferences, Operation, OperationCategory, type FieldLike, type OperationResult, type StateLike } from './base';
+import * as db from './database';
 
 export abstract class FieldOperation extends Operation {
   constructor(
@@ -55,6 +56,12 @@ export class AddField extends FieldOperation {
   get className() {
     return 'AddField';
   }
+  override databaseForwards(appLabel: string, se: unknown, from: unknown, to: unknown): void {
+    db.addFieldForwards(this, appLabel, se, from, to);
+  }
+  override databaseBackwards(appLabel: string, se: unknown, from: unknown, to: unknown): void {
+    db.addFieldBackwards(this, appLabel, se, from);
+  }
   get constructorArgNames() {
     return ['model_name', 'name', 'field', 'preserve_default'];
   }
@@ -97,6 +104,12 @@ export class RemoveField extends FieldOperation {
   get className() {
     return 'RemoveField';
   }
+  override databaseForwards(appLabel: string, se: unknown, from: unknown, to: unknown): void {
+    db.removeFieldForwards(this, appLabel, se, from);
+  }
+  override databaseBackwards(appLabel: string, se: unknown, from: unknown, to: unknown): void {
+    db.removeFieldBackwards(this, appLabel, se, from, to);
+  }
   get constructorArgNames() {
     return ['model_name', 'name'];
   }
@@ -137,6 +150,12 @@ export class AlterField extends FieldOperation {
   }
   get className() {
     return 'AlterField';
+  }
+  override databaseForwards(appLabel: string, se: unknown, from: unknown, to: unknown): void {
+    db.alterFieldForwards(this, appLabel, se, from, to);
+  }
+  override databaseBackwards(appLabel: string, se: unknown, from: unknown, to: unknown): void {
+    db.alterFieldForwards(this, appLabel, se, from, to);
   }
   get constructorArgNames() {
     return ['model_name', 'name', 'field', 'preserve_default'];
@@ -187,6 +206,12 @@ export class RenameField extends FieldOperation {
   }
   get className() {
     return 'RenameField';
+  }
+  override databaseForwards(appLabel: string, se: unknown, from: unknown, to: unknown): void {
+    db.renameFieldForwards(this, appLabel, se, from, to);
+  }
+  override databaseBackwards(appLabel: string, se: unknown, from: unknown, to: unknown): void {
+    db.renameFieldForwards(this, appLabel, se, from, to, true);
   }
   get constructorArgNames() {
     return ['model_name', 'old_name', 'new_name'];

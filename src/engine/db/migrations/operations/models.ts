@@ -18,6 +18,7 @@ import {
 } from './base';
 import { AddField, AlterField, DELETE_MODEL, FieldOperation, RemoveField, RenameField } from './fields';
 import { makeModelState } from './state-hooks';
+import * as db from './database';
 
 export type Options = Record<string, unknown>;
 
@@ -119,6 +120,12 @@ export class CreateModel extends ModelOperation {
 
   get className() {
     return 'CreateModel';
+  }
+  override databaseForwards(appLabel: string, se: unknown, from: unknown, to: unknown): void {
+    db.createModelForwards(this, appLabel, se, from, to);
+  }
+  override databaseBackwards(appLabel: string, se: unknown, from: unknown, to: unknown): void {
+    db.createModelBackwards(this, appLabel, se, from);
   }
   get constructorArgNames() {
     return ['name', 'fields', 'options', 'bases', 'managers'];
@@ -298,6 +305,12 @@ export class DeleteModel extends ModelOperation {
   get className() {
     return 'DeleteModel';
   }
+  override databaseForwards(appLabel: string, se: unknown, from: unknown, to: unknown): void {
+    db.deleteModelForwards(this, appLabel, se, from);
+  }
+  override databaseBackwards(appLabel: string, se: unknown, from: unknown, to: unknown): void {
+    db.deleteModelBackwards(this, appLabel, se, from, to);
+  }
   get constructorArgNames() {
     return ['name'];
   }
@@ -334,6 +347,12 @@ export class RenameModel extends ModelOperation {
   }
   get className() {
     return 'RenameModel';
+  }
+  override databaseForwards(appLabel: string, se: unknown, from: unknown, to: unknown): void {
+    db.renameModelForwards(this.oldName, this.newName, appLabel, se, from, to);
+  }
+  override databaseBackwards(appLabel: string, se: unknown, from: unknown, to: unknown): void {
+    db.renameModelForwards(this.newName, this.oldName, appLabel, se, from, to);
   }
   get constructorArgNames() {
     return ['old_name', 'new_name'];
@@ -390,6 +409,12 @@ export class AlterModelTable extends ModelOptionOperation {
   get className() {
     return 'AlterModelTable';
   }
+  override databaseForwards(appLabel: string, se: unknown, from: unknown, to: unknown): void {
+    db.alterModelTableForwards(this, appLabel, se, from, to);
+  }
+  override databaseBackwards(appLabel: string, se: unknown, from: unknown, to: unknown): void {
+    db.alterModelTableForwards(this, appLabel, se, from, to);
+  }
   get constructorArgNames() {
     return ['name', 'table'];
   }
@@ -423,6 +448,12 @@ export class AlterModelTableComment extends ModelOptionOperation {
   }
   get className() {
     return 'AlterModelTableComment';
+  }
+  override databaseForwards(appLabel: string, se: unknown, from: unknown, to: unknown): void {
+    db.alterModelTableCommentForwards(this, appLabel, se, from, to);
+  }
+  override databaseBackwards(appLabel: string, se: unknown, from: unknown, to: unknown): void {
+    db.alterModelTableCommentForwards(this, appLabel, se, from, to);
   }
   get constructorArgNames() {
     return ['name', 'table_comment'];
@@ -497,12 +528,24 @@ export class AlterUniqueTogether extends AlterTogetherOptionOperation {
   get className() {
     return 'AlterUniqueTogether';
   }
+  override databaseForwards(appLabel: string, se: unknown, from: unknown, to: unknown): void {
+    db.alterTogetherForwards(this, appLabel, se, from, to);
+  }
+  override databaseBackwards(appLabel: string, se: unknown, from: unknown, to: unknown): void {
+    db.alterTogetherForwards(this, appLabel, se, from, to);
+  }
 }
 
 export class AlterIndexTogether extends AlterTogetherOptionOperation {
   readonly optionName = 'index_together';
   get className() {
     return 'AlterIndexTogether';
+  }
+  override databaseForwards(appLabel: string, se: unknown, from: unknown, to: unknown): void {
+    db.alterTogetherForwards(this, appLabel, se, from, to);
+  }
+  override databaseBackwards(appLabel: string, se: unknown, from: unknown, to: unknown): void {
+    db.alterTogetherForwards(this, appLabel, se, from, to);
   }
 }
 
@@ -516,6 +559,12 @@ export class AlterOrderWithRespectTo extends ModelOptionOperation {
   }
   get className() {
     return 'AlterOrderWithRespectTo';
+  }
+  override databaseForwards(appLabel: string, se: unknown, from: unknown, to: unknown): void {
+    db.alterOrderWithRespectToForwards(this, appLabel, se, from, to);
+  }
+  override databaseBackwards(appLabel: string, se: unknown, from: unknown, to: unknown): void {
+    db.alterOrderWithRespectToForwards(this, appLabel, se, from, to);
   }
   get constructorArgNames() {
     return ['name', 'order_with_respect_to'];
@@ -658,6 +707,12 @@ export class AddIndex extends IndexOperation {
   get className() {
     return 'AddIndex';
   }
+  override databaseForwards(appLabel: string, se: unknown, from: unknown, to: unknown): void {
+    db.addIndexForwards(this, appLabel, se, from, to);
+  }
+  override databaseBackwards(appLabel: string, se: unknown, from: unknown, to: unknown): void {
+    db.addIndexBackwards(this, appLabel, se, from);
+  }
   get constructorArgNames() {
     return ['model_name', 'index'];
   }
@@ -703,6 +758,12 @@ export class RemoveIndex extends IndexOperation {
   }
   get className() {
     return 'RemoveIndex';
+  }
+  override databaseForwards(appLabel: string, se: unknown, from: unknown, to: unknown): void {
+    db.removeIndexForwards(this, appLabel, se, from);
+  }
+  override databaseBackwards(appLabel: string, se: unknown, from: unknown, to: unknown): void {
+    db.removeIndexBackwards(this, appLabel, se, from, to);
   }
   get constructorArgNames() {
     return ['model_name', 'name'];
@@ -755,6 +816,12 @@ export class RenameIndex extends IndexOperation {
   }
   get className() {
     return 'RenameIndex';
+  }
+  override databaseForwards(appLabel: string, se: unknown, from: unknown, to: unknown): void {
+    db.renameIndexForwards(this, appLabel, se, from, to);
+  }
+  override databaseBackwards(appLabel: string, se: unknown, from: unknown, to: unknown): void {
+    db.renameIndexBackwards(this, appLabel, se, from, to);
   }
   get constructorArgNames() {
     return ['model_name', 'new_name', 'old_name', 'old_fields'];
@@ -810,6 +877,12 @@ export class AddConstraint extends IndexOperation {
   get className() {
     return 'AddConstraint';
   }
+  override databaseForwards(appLabel: string, se: unknown, from: unknown, to: unknown): void {
+    db.addConstraintForwards(this, appLabel, se, from, to);
+  }
+  override databaseBackwards(appLabel: string, se: unknown, from: unknown, to: unknown): void {
+    db.addConstraintBackwards(this, appLabel, se, from, to);
+  }
   get constructorArgNames() {
     return ['model_name', 'constraint'];
   }
@@ -854,6 +927,12 @@ export class RemoveConstraint extends IndexOperation {
   }
   get className() {
     return 'RemoveConstraint';
+  }
+  override databaseForwards(appLabel: string, se: unknown, from: unknown, to: unknown): void {
+    db.removeConstraintForwards(this, appLabel, se, from, to);
+  }
+  override databaseBackwards(appLabel: string, se: unknown, from: unknown, to: unknown): void {
+    db.removeConstraintBackwards(this, appLabel, se, from, to);
   }
   get constructorArgNames() {
     return ['model_name', 'name'];

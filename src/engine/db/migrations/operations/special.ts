@@ -3,6 +3,7 @@
 
 import { PyBoundMethod, PyBuiltin, PyClass, PyDict, PyException, PyFunction, PyInstance, type PyValue } from '../../../python/values';
 import { Operation, OperationCategory, type StateLike } from './base';
+import * as db from './database';
 
 export class SeparateDatabaseAndState extends Operation {
   override category = OperationCategory.MIXED;
@@ -16,6 +17,12 @@ export class SeparateDatabaseAndState extends Operation {
   }
   get className() {
     return 'SeparateDatabaseAndState';
+  }
+  override databaseForwards(appLabel: string, se: unknown, from: unknown, to: unknown): void {
+    db.separateDatabaseAndStateForwards(this, appLabel, se, from);
+  }
+  override databaseBackwards(appLabel: string, se: unknown, from: unknown, to: unknown): void {
+    db.separateDatabaseAndStateBackwards(this, appLabel, se, from, to);
   }
   get constructorArgNames() {
     return ['database_operations', 'state_operations'];
@@ -56,6 +63,13 @@ export class RunSQL extends Operation {
   }
   get className() {
     return 'RunSQL';
+  }
+  override databaseForwards(appLabel: string, se: unknown, from: unknown, to: unknown): void {
+    db.runSql(se, this.sql);
+  }
+  override databaseBackwards(appLabel: string, se: unknown, from: unknown, to: unknown): void {
+    if (this.reverseSql === null) throw new PyException('NotImplementedError', 'You cannot reverse this operation');
+    db.runSql(se, this.reverseSql);
   }
   get constructorArgNames() {
     return ['sql', 'reverse_sql', 'state_operations', 'hints', 'elidable'];
@@ -103,6 +117,13 @@ export class RunPython extends Operation {
   }
   get className() {
     return 'RunPython';
+  }
+  override databaseForwards(appLabel: string, se: unknown, from: unknown, to: unknown): void {
+    db.runPython(this.code, from, se);
+  }
+  override databaseBackwards(appLabel: string, se: unknown, from: unknown, to: unknown): void {
+    if (this.reverseCode === null) throw new PyException('NotImplementedError', 'You cannot reverse this operation');
+    db.runPython(this.reverseCode, from, se);
   }
   get constructorArgNames() {
     return ['code', 'reverse_code', 'atomic', 'hints', 'elidable'];
