@@ -64,13 +64,15 @@ export interface StaticDiagramProps {
   height?: number | string;
   theme?: DiagramTheme;
   label?: string;
+  /** Time limit for drawing (15 s by default). */
+  timeoutMs?: number;
 }
 
 export function StaticDiagram(props: StaticDiagramProps) {
   const theme = useDiagramTheme(props.theme);
   return (
     <div className="dg-inline" style={{ height: props.height ?? 320 }} data-testid="static-diagram">
-      <DiagramView text={props.source} theme={theme} securityLevel={props.untrusted ? 'sandbox' : 'strict'} label={props.label ?? 'Diagram'} fitKey="static" />
+      <DiagramView text={props.source} theme={theme} securityLevel={props.untrusted ? 'sandbox' : 'strict'} label={props.label ?? 'Diagram'} fitKey="static" timeoutMs={props.timeoutMs} />
     </div>
   );
 }

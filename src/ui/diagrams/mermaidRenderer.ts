@@ -41,12 +41,14 @@ export const DEFAULT_TIMEOUT_MS = 15000;
 
 /** Draws mermaid text to an SVG string (or an iframe string under 'sandbox'). Never throws. */
 export function renderMermaid(text: string, options: RenderOptions): Promise<RenderResult> {
-  const job = queue.then(() => renderNow(text, options));
-  queue = job.catch(() => undefined);
-  return job;
+  return new Promise((resolve) => {
+    // The next drawing waits for this one to really finish, even after its time ran out,
+    // because mermaid keeps global state while it draws.
+    queue = queue.then(() => renderNow(text, options, resolve)).catch(() => undefined);
+  });
 }
 
-async function renderNow(text: string, options: RenderOptions): Promise<RenderResult> {
+async function renderNow(text: string, options: RenderOptions, report: (r: RenderResult) => void): Promise<void> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<RenderResult>((resolve) => {
@@ -97,8 +99,10 @@ async function renderNow(text: string, options: RenderOptions): Promise<RenderRe
       document.getElementById(`i${id}`)?.remove();
     }
   })();
+  void Promise.race([work, timeout]).then(report);
   try {
-    return await Promise.race([work, timeout]);
+    // A drawing that never ends must not block every later one.
+    await Promise.race([work, new Promise((r) => setTimeout(r, timeoutMs * 2 + 1000))]);
   } finally {
     clearTimeout(timer);
   }
