@@ -25,7 +25,7 @@ export interface FieldLike {
   /** ForeignObject's from/to fields. */
   fromFields?: readonly unknown[];
   toFields?: readonly unknown[];
-  dbColumn?: string | null;
+  dbColumn?: unknown;
   default?: unknown;
   primaryKey?: boolean;
   null?: boolean;
