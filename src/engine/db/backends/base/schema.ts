@@ -68,6 +68,12 @@ export abstract class BaseDatabaseSchemaEditor {
     }
   }
 
+  /** An atomic block inside a non-atomic migration (an operation with atomic=True). */
+  atomic(fn: () => void): void {
+    if (this.collectSql) fn();
+    else this.connection.atomic(fn);
+  }
+
   quoteName(name: string): string {
     return this.connection.ops.quoteName(name);
   }
