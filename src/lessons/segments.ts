@@ -1,5 +1,6 @@
 // Lesson Markdown with directives, split into segments the panel renders one by one:
 //   ```manage            commands (one a line); their output is computed by the engine
+//   ```manage shell      Python typed into `manage.py shell`; its output is computed too
 //   ```python file=blog/models.py   code shown AND written into the lesson's story project
 //   ```sql run           a query run on the story project's database; its rows are shown
 //   ```mermaid           a static diagram
@@ -92,6 +93,10 @@ export function splitSegments(body: string): Segment[] {
 }
 
 function toSegment(lang: string, attrs: Record<string, string>, text: string): Segment | null {
+  if (lang === 'manage' && attrs.shell !== undefined) {
+    // The body is typed into `manage.py shell`.
+    return { kind: 'manage', commands: [{ argv: ['shell'], stdin: text.endsWith('\n') ? text : `${text}\n` }], expectExit: 0 };
+  }
   if (lang === 'manage') {
     const commands = text
       .split('\n')
