@@ -93,12 +93,16 @@ export function schemaFromModels(models: readonly ModelInfo[]): ErSchema {
       if (f.primaryKey) keys.push('PK');
       if (f.relatedModel && f.relation !== 'many-to-many') keys.push('FK');
       if (f.unique && !f.primaryKey) keys.push('UK');
+      // Short notes: the database type, NULL, and where a relation points (within the
+      // model's app by model name alone); the column only when it is not the usual one.
       const notes: string[] = [];
-      if (f.dbType) notes.push(f.dbType);
-      if (f.column && f.column !== f.name) notes.push(`column ${f.column}`);
-      if (f.null) notes.push('null');
-      if (f.relatedModel) notes.push(`to ${f.relatedModel}`);
-      if (isExplicitThrough(m, f)) notes.push(`through ${f.through}`);
+      if (f.dbType) notes.push(f.null ? `${f.dbType} null` : f.dbType);
+      else if (f.null) notes.push('null');
+      const usualColumn = f.relatedModel ? `${f.name}_id` : f.name;
+      if (f.column && f.column !== usualColumn) notes.push(`column ${f.column}`);
+      const short = (ref: string) => (ref.startsWith(`${m.app}.`) ? ref.slice(m.app.length + 1) : ref);
+      if (f.relatedModel) notes.push(`\u2192 ${short(f.relatedModel)}`);
+      if (isExplicitThrough(m, f)) notes.push(`through ${short(f.through!)}`);
       columns.push({ name: f.name, type: f.type, keys, note: notes.join(', ') || undefined });
       if (!f.relatedModel || !f.relation) continue;
       const target = byKey.get(f.relatedModel.toLowerCase());

@@ -41,8 +41,9 @@ type State =
 
 const MIN_SCALE = 0.05;
 const MAX_SCALE = 4;
-/** Below this, text is unreadable: the first view of a big diagram starts here instead. */
-const READABLE_SCALE = 0.55;
+/** A first view smaller than this is unreadable: big diagrams start at READABLE_SCALE instead. */
+const TOO_SMALL_TO_READ = 0.3;
+const READABLE_SCALE = 0.6;
 
 function sanitizeSvg(svg: string): string {
   // Mermaid's strict level already sanitizes labels; this second pass guarantees that no
@@ -112,9 +113,13 @@ export function DiagramView(props: DiagramViewProps) {
       const ch = vp.clientHeight || 500;
       let scale = Math.min((cw - 24) / size.w, (ch - 24) / size.h, 1);
       scale = Math.max(scale, MIN_SCALE);
-      if (readable && scale < READABLE_SCALE) {
+      if (readable && scale < TOO_SMALL_TO_READ) {
+        // Too big to fit legibly: start readable, at the top-most node nearest the middle.
         scale = READABLE_SCALE;
-        view.current = { scale, x: Math.max(12, (cw - size.w * scale) / 2), y: 12 };
+        const anchor = topNode(size.w);
+        const ax = anchor ? anchor.x : size.w / 2;
+        const ay = anchor ? anchor.y : 0;
+        view.current = { scale, x: cw / 2 - ax * scale, y: 16 - ay * scale };
       } else {
         view.current = { scale, x: (cw - size.w * scale) / 2, y: Math.max(12, (ch - size.h * scale) / 2) };
       }
@@ -122,6 +127,28 @@ export function DiagramView(props: DiagramViewProps) {
     },
     [apply],
   );
+
+  /** Natural coordinates (centre x, top y) of the top-most node, preferring the middle. */
+  const topNode = (width: number): { x: number; y: number } | null => {
+    const svg = svgEl();
+    const stage = stageRef.current;
+    if (!svg || !stage) return null;
+    const prev = stage.style.transform;
+    stage.style.transform = 'none';
+    const origin = svg.getBoundingClientRect();
+    const vbScale = origin.width > 0 ? width / origin.width : 1;
+    let best: { x: number; y: number; score: number } | null = null;
+    for (const g of svg.querySelectorAll('g.node')) {
+      const r = g.getBoundingClientRect();
+      if (r.width === 0) continue;
+      const x = (r.left + r.width / 2 - origin.left) * vbScale;
+      const y = (r.top - origin.top) * vbScale;
+      const score = y + Math.abs(x - width / 2) * 0.25;
+      if (!best || score < best.score) best = { x, y, score };
+    }
+    stage.style.transform = prev;
+    return best;
+  };
 
   const zoomAt = useCallback(
     (factor: number, cx?: number, cy?: number) => {

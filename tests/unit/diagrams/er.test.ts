@@ -15,9 +15,9 @@ describe('ER diagram of the models as written', () => {
           CharField title "varchar(200)"
           CharField slug UK "varchar(50)"
           TextField body "text"
-          ForeignKey author FK "bigint, column author_id, to blog.Author"
-          ForeignKey editor FK "bigint, column editor_id, null, to blog.Author"
-          ManyToManyField tags "to blog.Tag"
+          ForeignKey author FK "bigint, → Author"
+          ForeignKey editor FK "bigint null, → Author"
+          ManyToManyField tags "→ Tag"
         }
         e_blog_Tag["Tag"] {
           BigAutoField id PK "integer"
@@ -42,18 +42,18 @@ describe('ER diagram of the models as written', () => {
         }
         e_club_Profile["club.Profile"] {
           BigAutoField id PK "integer"
-          OneToOneField user FK, UK "bigint, column user_id, to auth.User"
+          OneToOneField user FK, UK "bigint, → auth.User"
           CharField bio "varchar(500)"
         }
         e_club_Club["club.Club"] {
           BigAutoField id PK "integer"
           CharField name "varchar(200)"
-          ManyToManyField members "to auth.User, through club.Membership"
+          ManyToManyField members "→ auth.User, through Membership"
         }
         e_club_Membership["club.Membership"] {
           BigAutoField id PK "integer"
-          ForeignKey club FK "bigint, column club_id, to club.Club"
-          ForeignKey user FK "bigint, column user_id, to auth.User"
+          ForeignKey club FK "bigint, → Club"
+          ForeignKey user FK "bigint, → auth.User"
           DateField joined "date"
         }
         e_club_Place["club.Place"] {
@@ -61,13 +61,13 @@ describe('ER diagram of the models as written', () => {
           CharField address "varchar(200)"
         }
         e_club_Restaurant["club.Restaurant"] {
-          OneToOneField place_ptr PK, FK "bigint, column place_ptr_id, to club.Place"
+          OneToOneField place_ptr PK, FK "bigint, → Place"
           BooleanField serves_pizza "bool"
         }
         e_club_RecentClub["club.RecentClub (proxy)"] {
           BigAutoField id PK "integer"
           CharField name "varchar(200)"
-          ManyToManyField members "to auth.User, through club.Membership"
+          ManyToManyField members "→ auth.User, through Membership"
         }
         e_club_Profile |o--|| e_auth_User : "user"
         e_club_Club }o..o{ e_auth_User : "members (through Membership)"
@@ -89,8 +89,8 @@ describe('ER diagram of the models as written', () => {
       "erDiagram
         e_reviews_Review["reviews.Review"] {
           BigAutoField id PK "integer"
-          ForeignKey product FK "bigint, column product_id, to shop.Product"
-          ForeignKey post FK "bigint, column post_id, null, to blog.Post"
+          ForeignKey product FK "bigint, → shop.Product"
+          ForeignKey post FK "bigint null, → blog.Post"
         }
         e_shop_Product["shop.Product"]
         e_blog_Post["blog.Post"]
