@@ -1,0 +1,66 @@
+// What the migration commands (migrate, sqlmigrate, showmigrations, squashmigrations,
+// optimizemigration) share: the connection over the project's database, the loader, states.
+
+import type { Database } from '../../../project';
+import { DatabaseWrapper } from '../../../db/backends/sqlite3/base';
+import type { ExecLoader, ExecMigration, ExecState, MigrationKey } from '../../../db/migrations/executor';
+import type { CommandEnvironment } from '../environment';
+
+const connections = new WeakMap<Database, DatabaseWrapper>();
+
+/** One connection wrapper per database, like Django's `connections['default']`. */
+export function connectionFor(env: CommandEnvironment): DatabaseWrapper {
+  let c = connections.get(env.db);
+  if (!c) {
+    c = new DatabaseWrapper(env.db);
+    connections.set(env.db, c);
+  }
+  return c;
+}
+
+/** The loader as the migration commands use it (MIGRATIONS' MigrationLoader). */
+export interface CommandLoader extends ExecLoader {
+  migratedApps: Set<string> | string[];
+  diskMigrations: Map<string, ExecMigration>;
+  getMigrationByPrefix(appLabel: string, prefix: string): ExecMigration;
+  detectConflicts(): Map<string, string[]> | Record<string, string[]>;
+  checkConsistentHistory?(connection: DatabaseWrapper): void;
+  collectSql?(plan: [ExecMigration, boolean][]): string[];
+}
+
+export interface LoaderOptions {
+  replaceMigrations?: boolean;
+  ignoreNoMigrations?: boolean;
+  /** False: only read the files, without the database's applied list. */
+  withDatabase?: boolean;
+}
+
+/** The environment's migration services (the Project provides them). */
+export interface MigrationServices {
+  migrationLoader(connection: DatabaseWrapper | null, opts: LoaderOptions): CommandLoader;
+  /** ProjectState(real_apps=...). */
+  emptyProjectState(realApps: string[]): ExecState;
+  /** App labels whose models have changes no migration reflects (the autodetector's answer). */
+  pendingChanges?(loader: CommandLoader): string[];
+}
+
+export function services(env: CommandEnvironment): MigrationServices {
+  const s = env as unknown as Partial<MigrationServices>;
+  if (typeof s.migrationLoader !== 'function' || typeof s.emptyProjectState !== 'function') {
+    throw new Error('the migration loader is not available');
+  }
+  return s as MigrationServices;
+}
+
+export const has = (set: Set<string> | string[], v: string) => (Array.isArray(set) ? set.includes(v) : set.has(v));
+
+export function keyString(k: MigrationKey): string {
+  return `${k[0]}\u0000${k[1]}`;
+}
+
+/** Truncator(text).chars(n): at most n characters, the last one an ellipsis when cut. */
+export function truncateChars(text: string, n: number): string {
+  const chars = [...text];
+  if (chars.length <= n) return text;
+  return chars.slice(0, n - 1).join('') + '…';
+}
