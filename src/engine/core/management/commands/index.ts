@@ -3,12 +3,16 @@
 import type { CommandFactory } from '../base';
 import { CheckCommand } from './check';
 import { MigrateCommand } from './migrate';
+import { OptimizemigrationCommand } from './optimizemigration';
 import { ShowmigrationsCommand } from './showmigrations';
 import { SqlmigrateCommand } from './sqlmigrate';
+import { SquashmigrationsCommand } from './squashmigrations';
 
 export const IMPLEMENTED_COMMANDS: Record<string, CommandFactory> = {
   check: (ctx) => new CheckCommand(ctx),
   migrate: (ctx) => new MigrateCommand(ctx),
+  optimizemigration: (ctx) => new OptimizemigrationCommand(ctx),
   showmigrations: (ctx) => new ShowmigrationsCommand(ctx),
   sqlmigrate: (ctx) => new SqlmigrateCommand(ctx),
+  squashmigrations: (ctx) => new SquashmigrationsCommand(ctx),
 };
