@@ -2,10 +2,11 @@
 // database and a Project. The page talks to it with the messages in ./engine/protocol.ts,
 // so typing never waits for the engine.
 /// <reference lib="webworker" />
-import initSqlJs, { type Database as SqlJsDatabase, type SqlJsStatic } from 'sql.js';
+import initSqlJs, { type Database as RawDatabase, type SqlJsStatic } from 'sql.js';
 import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import * as engineModule from '../engine/project';
 import type { Console, Database, ProjectFiles } from '../engine/project';
+import { SqlJsDatabase } from '../platform/sqljs';
 import { FakeProject } from './fake/fakeProject';
 import { introspectTables } from './fake/introspect';
 import { MemoryFiles } from './engine/memoryFiles';
@@ -18,7 +19,7 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (m: WorkerMessage) => scope.postMessage(m);
 
 let SQL: SqlJsStatic | null = null;
-let db: SqlJsDatabase | null = null;
+let db: RawDatabase | null = null;
 let files = new MemoryFiles();
 let useFake = true;
 let project: EngineProject | null = null;
@@ -31,7 +32,8 @@ function realProjectClass(): ProjectConstructor | null {
 function currentProject(): EngineProject {
   if (!project) {
     const Real = useFake ? null : realProjectClass();
-    project = Real ? new Real(files, db as unknown as Database) : new FakeProject(files, db as unknown as Database);
+    const adapter = new SqlJsDatabase(requireDb());
+    project = Real ? new Real(files, adapter) : new FakeProject(files, adapter);
   }
   return project;
 }
@@ -115,7 +117,7 @@ async function handle(msg: RequestMessage): Promise<unknown> {
         db = new SQL.Database();
       }
       files = new MemoryFiles(msg.files);
-      useFake = msg.engine === 'fake' || !realProjectClass();
+      useFake = msg.engine !== 'real' || !realProjectClass();
       project = null;
       return { engine: useFake ? 'fake' : 'real', ...snapshot() } satisfies ResultTypes['init'];
     }
@@ -134,7 +136,7 @@ async function handle(msg: RequestMessage): Promise<unknown> {
       try {
         return currentProject().tables();
       } catch {
-        return introspectTables(db as unknown as Database);
+        return introspectTables(new SqlJsDatabase(requireDb()));
       }
     case 'models':
       return currentProject().models();
@@ -170,7 +172,7 @@ async function handle(msg: RequestMessage): Promise<unknown> {
   }
 }
 
-function requireDb(): SqlJsDatabase {
+function requireDb(): RawDatabase {
   if (!db) throw new Error('The database is not ready yet.');
   return db;
 }

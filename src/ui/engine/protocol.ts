@@ -5,7 +5,7 @@ export type FileMap = Record<string, string>;
 
 /** What the page asks; every request carries an id and gets one `result` back. */
 export type Request =
-  | { type: 'init'; files: FileMap; db: Uint8Array | null; engine: 'auto' | 'fake' }
+  | { type: 'init'; files: FileMap; db: Uint8Array | null; engine: 'real' | 'fake' }
   | { type: 'setFiles'; changes: Record<string, string | null> }
   | { type: 'preview' }
   | { type: 'run'; argv: string[]; isatty: boolean }
