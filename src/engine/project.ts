@@ -135,6 +135,7 @@ export interface CommandResult {
 import { SystemExit } from './core/management/argparse';
 import { CommandError } from './core/management/base';
 import type { CheckResult, CommandEnvironment } from './core/management/environment';
+import type { MigrationsRuntime } from './db/migrations/runtime';
 import { ManagementUtility } from './core/management/index';
 import { PyException } from './python/values';
 
@@ -179,6 +180,10 @@ export class Project implements CommandEnvironment {
 
   runChecks(_opts: { appLabels?: string[]; tags?: string[]; deploy?: boolean }): CheckResult[] {
     return [];
+  }
+
+  migrationsRuntime(): MigrationsRuntime {
+    throw new PyException('django.core.exceptions.ImproperlyConfigured', 'The model layer is not available yet.');
   }
 
   // ---- commands -----------------------------------------------------------------------------

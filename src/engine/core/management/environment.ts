@@ -1,6 +1,7 @@
 // What management commands need from the project they run in. `Project` implements it.
 
 import type { Console, Database, ProjectFiles } from '../../project';
+import type { MigrationsRuntime } from '../../db/migrations/runtime';
 
 /** One system check message, already formatted as Django prints it. */
 export interface CheckResult {
@@ -24,4 +25,6 @@ export interface CommandEnvironment {
   /** Migrations on disk not applied to the database (for the "unapplied migration(s)" notice). */
   unappliedMigrations?(): { app: string; name: string }[];
   readonly console?: Console;
+  /** The migration machinery bound to this project (after setup()). */
+  migrationsRuntime(): MigrationsRuntime;
 }

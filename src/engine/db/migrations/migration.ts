@@ -2,6 +2,17 @@
 
 import { IrreversibleError, type MigrationKey } from './exceptions';
 import type { Operation, StateLike } from './operations/base';
+import { PyTuple, type PyValue } from '../../python/values';
+
+/** A dependency tuple that came from swappable_dependency(settings.X) (Django's SwappableTuple). */
+export class SwappableTuple extends PyTuple {
+  constructor(
+    items: PyValue[],
+    readonly setting: string,
+  ) {
+    super(items);
+  }
+}
 
 /** A dependency: (app_label, name); `setting` marks a swappable one (SwappableTuple). */
 export type Dependency = MigrationKey & { setting?: string };

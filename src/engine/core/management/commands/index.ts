@@ -2,6 +2,7 @@
 
 import type { CommandFactory } from '../base';
 import { CheckCommand } from './check';
+import { MakemigrationsCommand } from './makemigrations';
 import { MigrateCommand } from './migrate';
 import { OptimizemigrationCommand } from './optimizemigration';
 import { ShowmigrationsCommand } from './showmigrations';
@@ -10,6 +11,7 @@ import { SquashmigrationsCommand } from './squashmigrations';
 
 export const IMPLEMENTED_COMMANDS: Record<string, CommandFactory> = {
   check: (ctx) => new CheckCommand(ctx),
+  makemigrations: (ctx) => new MakemigrationsCommand(ctx),
   migrate: (ctx) => new MigrateCommand(ctx),
   optimizemigration: (ctx) => new OptimizemigrationCommand(ctx),
   showmigrations: (ctx) => new ShowmigrationsCommand(ctx),
