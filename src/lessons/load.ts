@@ -212,7 +212,8 @@ function parseQuiz(sources: LessonSources, folder: string, problems: Problems): 
         return { text: String(dr.text ?? d ?? ''), why: typeof dr.why === 'string' ? dr.why : undefined };
       });
       if (distractors.length < 1) problems.add(w, 'an output question needs at least one distractor');
-      questions.push({ id, type, prompt, explanation, files, setup: parseSteps(r.setup, `${w} setup`, problems), command, distractors });
+      const fresh = r.fresh === true;
+      questions.push({ id, type, prompt, explanation, files, fresh, setup: parseSteps(r.setup, `${w} setup`, problems), command, distractors });
     } else {
       problems.add(w, `"type" must be single, multiple, order or output (got ${JSON.stringify(type)})`);
     }

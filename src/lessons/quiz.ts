@@ -2,7 +2,7 @@
 // command print?" questions, scores.
 import { overlay } from './load';
 import { materialize, shownOutput, type ProjectFactory } from './runner';
-import type { ChoiceQuestion, OrderQuestion, OutputQuestion, ProjectState, Question, QuizOption } from './types';
+import type { ChoiceQuestion, FileMap, OrderQuestion, OutputQuestion, ProjectState, Question, QuizOption } from './types';
 
 export interface Grade {
   correct: boolean;
@@ -51,6 +51,13 @@ export function gradeOrder(q: OrderQuestion, order: string[]): Grade {
 
 /** The project an output question runs on: the lesson's start with the question's files and setup. */
 export function outputQuestionState(q: OutputQuestion, lessonStart: ProjectState): ProjectState {
+  if (q.fresh) {
+    const skeleton: FileMap = {};
+    for (const [path, text] of Object.entries(lessonStart.files)) {
+      if (path === 'settings.py' || path.endsWith('__init__.py')) skeleton[path] = text;
+    }
+    return overlay({ files: skeleton, setup: [] }, q.files, [], q.setup);
+  }
   return overlay({ files: lessonStart.files, setup: [...lessonStart.setup] }, q.files, [], q.setup);
 }
 

@@ -85,6 +85,8 @@ export interface OutputQuestion extends QuestionBase {
   type: 'output';
   /** The question's project: the lesson's starting state with these files overlaid. */
   files: FileMap;
+  /** Start from an empty project instead (settings.py and the apps' empty packages only). */
+  fresh: boolean;
   setup: SetupStep[];
   command: CommandSpec;
   /** Wrong answers; the engine's real output is added among them. */
