@@ -1,0 +1,65 @@
+// `npm run bench`: migrate from an empty database on generated 10/100/500-model projects versus
+// bare sql.js running the same statements, and sqlmigrate of their initial migration.
+// Prints one JSON object per line.
+import { build } from 'esbuild';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const dir = mkdtempSync(join(tmpdir(), 'bench-'));
+const out = join(dir, 'harness.mjs');
+await build({
+  entryPoints: [new URL('./harness.ts', import.meta.url).pathname],
+  outfile: out,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  external: ['sql.js'],
+  nodePaths: [join(process.cwd(), 'node_modules')],
+  banner: { js: "import { createRequire as __cr } from 'module'; const require = __cr(import.meta.url);" },
+  logLevel: 'warning',
+});
+const h = await import(pathToFileURL(out).href);
+rmSync(dir, { recursive: true, force: true });
+await h.init();
+
+const sizes = (process.env.BENCH_SIZES ?? '10,100,500').split(',').map(Number);
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
+const round = (x) => Math.round(x * 100) / 100;
+
+let failed = false;
+for (const n of sizes) {
+  const runs = n >= 500 ? 3 : 5;
+  let files;
+  try {
+    files = await h.withMigrations(h.generateProject(n));
+  } catch (e) {
+    console.log(JSON.stringify({ bench: 'setup', models: n, error: String(e?.message ?? e) }));
+    failed = true;
+    continue;
+  }
+  const migrate = [];
+  const replay = [];
+  let statements = 0;
+  for (let i = 0; i < runs; i++) {
+    const r = await h.timeMigrate(files);
+    if (r.code !== 0) failed = true;
+    migrate.push(r.ms);
+    statements = r.log.length;
+    replay.push(h.timeReplay(r.log));
+  }
+  const m = median(migrate);
+  const s = median(replay);
+  console.log(JSON.stringify({ bench: 'migrate', models: n, median_ms: round(m), statements }));
+  console.log(JSON.stringify({ bench: 'sqljs-same-statements', models: n, median_ms: round(s) }));
+  console.log(JSON.stringify({ bench: 'migrate-vs-sqljs', models: n, ratio: round(m / s), limit: 1.5, ok: m / s <= 1.5 }));
+  const sq = [];
+  for (let i = 0; i < runs; i++) sq.push((await h.timeSqlmigrate(files)).ms);
+  console.log(JSON.stringify({ bench: 'sqlmigrate', models: n, median_ms: round(median(sq)) }));
+}
+process.exitCode = failed ? 1 : 0;
