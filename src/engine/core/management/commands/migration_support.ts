@@ -5,6 +5,10 @@ import type { Database } from '../../../project';
 import { DatabaseWrapper } from '../../../db/backends/sqlite3/base';
 import type { ExecLoader, ExecMigration, ExecState, MigrationKey } from '../../../db/migrations/executor';
 import type { CommandEnvironment } from '../environment';
+import { MigrationLoader } from '../../../db/migrations/loader';
+import type { MigrationsRuntime } from '../../../db/migrations/runtime';
+import { MigrationAutodetector } from '../../../db/migrations/autodetector';
+import { MigrationQuestioner } from '../../../db/migrations/questioner';
 
 const connections = new WeakMap<Database, DatabaseWrapper>();
 
@@ -35,21 +39,38 @@ export interface LoaderOptions {
   withDatabase?: boolean;
 }
 
-/** The environment's migration services (the Project provides them). */
+/** The environment's migration services, over MIGRATIONS' runtime and loader. */
 export interface MigrationServices {
   migrationLoader(connection: DatabaseWrapper | null, opts: LoaderOptions): CommandLoader;
   /** ProjectState(real_apps=...). */
   emptyProjectState(realApps: string[]): ExecState;
   /** App labels whose models have changes no migration reflects (the autodetector's answer). */
-  pendingChanges?(loader: CommandLoader): string[];
+  pendingChanges(loader: CommandLoader): string[];
 }
 
 export function services(env: CommandEnvironment): MigrationServices {
-  const s = env as unknown as Partial<MigrationServices>;
-  if (typeof s.migrationLoader !== 'function' || typeof s.emptyProjectState !== 'function') {
-    throw new Error('the migration loader is not available');
-  }
-  return s as MigrationServices;
+  const runtime = (env as unknown as { migrationsRuntime(): MigrationsRuntime }).migrationsRuntime();
+  return {
+    migrationLoader: (connection, opts) =>
+      new MigrationLoader(
+        runtime,
+        connection !== null && opts.withDatabase !== false,
+        opts.replaceMigrations ?? true,
+        opts.ignoreNoMigrations ?? false,
+      ) as unknown as CommandLoader,
+    emptyProjectState: (realApps) => runtime.emptyState(new Set(realApps)) as ExecState,
+    pendingChanges: (loader) => {
+      const detector = new MigrationAutodetector(
+        loader.projectState() as never,
+        runtime.currentState(),
+        runtime.stateAccess,
+        new MigrationQuestioner({}),
+        { setting: (n: string) => runtime.setting(n) },
+      );
+      const changes = detector.changes(loader.graph as never);
+      return [...changes.keys()].map(String);
+    },
+  };
 }
 
 export const has = (set: Set<string> | string[], v: string) => (Array.isArray(set) ? set.includes(v) : set.has(v));
