@@ -1,6 +1,8 @@
 // The django_migrations table (django.db.migrations.recorder.MigrationRecorder): which
 // migrations are applied, created and written exactly as Django does.
 
+import type { Database } from '../../project';
+import { connectionFor } from '../backends/connection';
 import type { DatabaseWrapper } from '../backends/sqlite3/base';
 import { PyException } from '../../python/values';
 
@@ -74,4 +76,9 @@ export class MigrationRecorder {
 export function nowUtc(): string {
   const iso = new Date().toISOString();
   return `${iso.slice(0, 10)} ${iso.slice(11, 23)}000`;
+}
+
+/** The loader's view of the database: applied (app, name) keys in recorded order. */
+export function appliedMigrationKeys(db: Database): [string, string][] {
+  return new MigrationRecorder(connectionFor(db)).appliedMigrations().map((m) => [m.app, m.name]);
 }

@@ -49,7 +49,7 @@ export class MigrateCommand extends BaseCommand {
     const svc = services(this.env);
     const loader = svc.migrationLoader(connection, {});
     const executor = new MigrationExecutor(connection, loader, (realApps) => svc.emptyProjectState(realApps), this.progress);
-    loader.checkConsistentHistory?.(connection);
+    loader.checkConsistentHistory?.(executor.recorder.appliedMigrations().map((m) => [m.app, m.name] as [string, string]));
     const conflictsRaw = loader.detectConflicts();
     const conflicts = conflictsRaw instanceof Map ? [...conflictsRaw.entries()] : Object.entries(conflictsRaw);
     if (conflicts.length) {

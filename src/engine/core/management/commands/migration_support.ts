@@ -1,8 +1,8 @@
 // What the migration commands (migrate, sqlmigrate, showmigrations, squashmigrations,
 // optimizemigration) share: the connection over the project's database, the loader, states.
 
-import type { Database } from '../../../project';
-import { DatabaseWrapper } from '../../../db/backends/sqlite3/base';
+import type { DatabaseWrapper } from '../../../db/backends/sqlite3/base';
+import { connectionFor as connectionOf } from '../../../db/backends/connection';
 import type { ExecLoader, ExecMigration, ExecState, MigrationKey } from '../../../db/migrations/executor';
 import type { CommandEnvironment } from '../environment';
 import { MigrationLoader } from '../../../db/migrations/loader';
@@ -10,16 +10,9 @@ import type { MigrationsRuntime } from '../../../db/migrations/runtime';
 import { MigrationAutodetector } from '../../../db/migrations/autodetector';
 import { MigrationQuestioner } from '../../../db/migrations/questioner';
 
-const connections = new WeakMap<Database, DatabaseWrapper>();
-
 /** One connection wrapper per database, like Django's `connections['default']`. */
 export function connectionFor(env: CommandEnvironment): DatabaseWrapper {
-  let c = connections.get(env.db);
-  if (!c) {
-    c = new DatabaseWrapper(env.db);
-    connections.set(env.db, c);
-  }
-  return c;
+  return connectionOf(env.db);
 }
 
 /** The loader as the migration commands use it (MIGRATIONS' MigrationLoader). */
@@ -28,7 +21,7 @@ export interface CommandLoader extends ExecLoader {
   diskMigrations: Map<string, ExecMigration>;
   getMigrationByPrefix(appLabel: string, prefix: string): ExecMigration;
   detectConflicts(): Map<string, string[]> | Record<string, string[]>;
-  checkConsistentHistory?(connection: DatabaseWrapper): void;
+  checkConsistentHistory?(applied: MigrationKey[]): void;
   collectSql?(plan: [ExecMigration, boolean][]): string[];
 }
 

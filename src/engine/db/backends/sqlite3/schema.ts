@@ -292,14 +292,12 @@ function isValueExpression(v: unknown): boolean {
 function orderLikeModelFields(fields: SchemaField[]): SchemaField[] {
   const counter = (f: SchemaField): number | undefined => (f as { creationCounter?: number }).creationCounter;
   const indexed = fields.map((f, i) => ({ f, i }));
-  const haveCounters = fields.every((f) => typeof counter(f) === 'number');
-  indexed.sort((a, b) => {
-    const aa = a.f.autoCreated ? 0 : 1;
-    const bb = b.f.autoCreated ? 0 : 1;
-    if (aa !== bb) return aa - bb;
-    if (haveCounters && aa === 1) return counter(a.f)! - counter(b.f)! || a.i - b.i;
-    return a.i - b.i;
-  });
+  if (fields.every((f) => typeof counter(f) === 'number')) {
+    // Auto-created fields count down from -1, so they sort first, the newest of them first.
+    indexed.sort((a, b) => counter(a.f)! - counter(b.f)! || a.i - b.i);
+  } else {
+    indexed.sort((a, b) => (a.f.autoCreated ? 0 : 1) - (b.f.autoCreated ? 0 : 1) || a.i - b.i);
+  }
   return indexed.map((x) => x.f);
 }
 
