@@ -6,6 +6,7 @@ import { DatabaseWrapper } from '../../../src/engine/db/backends/sqlite3/base';
 import type { SchemaField, SchemaModel, SchemaOptions, SchemaIndex, SchemaConstraint } from '../../../src/engine/db/backends/base/types';
 
 let counter = 0;
+let autoCounter = -1;
 
 export interface FieldOpts {
   column?: string;
@@ -33,7 +34,7 @@ export class TestField implements SchemaField {
   dbIndex: boolean;
   dbConstraint = true;
   autoCreated: boolean;
-  creationCounter = counter++;
+  creationCounter: number;
   remoteField: SchemaField['remoteField'] = null;
   model?: SchemaModel;
   dbDefault: unknown;
@@ -47,6 +48,7 @@ export class TestField implements SchemaField {
     this.null = !!opts.null;
     this.blank = !!opts.blank;
     this.autoCreated = !!opts.autoCreated;
+    this.creationCounter = this.autoCreated ? autoCounter-- : counter++;
     this.def = opts.default;
     this.dbDefault = opts.dbDefault;
     this.dbIndex = opts.dbIndex ?? (internalType === 'ForeignKey');
