@@ -107,6 +107,7 @@ export const tests = [
       // Clicking every node of the graph (a hostile one too) only opens our own popover.
       await page.click('.dg-tabs button:has-text("Migration graph")');
       await waitDrawn(page);
+      await page.click('.dg-zoom-level'); // fit the whole graph in view
       await page.click('.dg-stage g.dg-clickable >> nth=0');
       await page.waitForSelector('.dg-popover');
       await assertNoScript(page);
@@ -206,6 +207,7 @@ export const tests = [
       await page.click('.dg-filter summary');
       await page.click('.dg-filter-menu label:has-text("orders")');
       await page.keyboard.press('Escape');
+      await page.waitForFunction(() => document.querySelectorAll('.dg-stage svg g.node').length < 120, null, { timeout: 30_000 });
       await waitDrawn(page);
       const n = await nodeCount(page);
       assert(n > 24 && n < 120, `filtered to one app plus stubs: ${n}`);
