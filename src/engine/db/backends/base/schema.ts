@@ -58,7 +58,7 @@ export abstract class BaseDatabaseSchemaEditor {
       const ending = text.trimEnd().endsWith(';') ? '' : ';';
       if (params !== null) {
         let i = 0;
-        const filled = text.replace(/%%|%s/g, (m) => (m === '%%' ? '%' : this.quoteValue(params[i++])));
+        const filled = text.replace(/%%|%s/g, (m) => (m === '%%' ? '%' : i < params.length ? this.quoteValue(params[i++]) : m));
         this.collectedSql.push(filled + ending);
       } else {
         this.collectedSql.push(text + ending);

@@ -1,6 +1,7 @@
 // Reading the schema back from SQLite (django.db.backends.sqlite3.introspection), enough for the
 // schema editor's constraint lookups, --fake-initial detection and the UI's table views.
 
+import type { TableInfo } from '../../../project';
 import type { DatabaseWrapper } from './base';
 
 export interface ColumnDescription {
@@ -104,5 +105,39 @@ export class DatabaseIntrospection {
       });
     }
     return constraints;
+  }
+
+  /** Every user table with its columns, indexes and row count (the UI's Database pane). */
+  tableInfos(): TableInfo[] {
+    const q = (n: string) => this.connection.ops.quoteName(n);
+    const names = this.connection
+      .query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .map((r) => String(r[0]));
+    return names.map((name) => {
+      const relations = this.getRelations(name);
+      const uniqueColumns = new Set<string>();
+      const indexes: TableInfo['indexes'] = [];
+      for (const row of this.connection.query(`PRAGMA index_list(${q(name)})`)) {
+        const index = String(row[1]);
+        const unique = Number(row[2]) === 1;
+        const columns = this.connection.query(`PRAGMA index_info(${q(index)})`).map((r) => String(r[2]));
+        if (unique && columns.length === 1) uniqueColumns.add(columns[0]);
+        indexes.push({ name: index, columns, unique });
+      }
+      const columns = this.getTableDescription(name).map((c) => {
+        const rel = relations.get(c.name);
+        return {
+          name: c.name,
+          type: c.type,
+          notNull: c.notNull,
+          primaryKey: c.pk > 0,
+          unique: uniqueColumns.has(c.name),
+          default: c.default,
+          ...(rel ? { references: { table: rel[1], column: rel[0] } } : {}),
+        };
+      });
+      const rowCount = Number(this.connection.query(`SELECT count(*) FROM ${q(name)}`)[0]?.[0] ?? 0);
+      return { name, columns, indexes, rowCount };
+    });
   }
 }
