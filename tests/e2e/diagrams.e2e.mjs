@@ -165,6 +165,16 @@ export const tests = [
     },
   },
   {
+    name: 'clicking a model in the ER diagram opens its models.py',
+    async run(t) {
+      const { page } = t;
+      await openFixture(t, 'project=blog&view=er');
+      await page.click('.dg-stage g.dg-clickable[data-key="blog.Post"]');
+      const events = await page.evaluate(() => window.__events);
+      assert(JSON.stringify(events) === JSON.stringify([{ type: 'openFile', path: 'blog/models.py' }]), JSON.stringify(events));
+    },
+  },
+  {
     name: 'export as SVG and PNG',
     async run(t) {
       const { page } = t;

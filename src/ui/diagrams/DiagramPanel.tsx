@@ -31,7 +31,7 @@ export type DiagramKind = 'er' | 'graph' | 'changes';
 
 export interface DiagramPanelProps {
   /** The workspace's API; its models, tables, graph, files, openFile and migrateTo are used. */
-  api?: Partial<Pick<PlaygroundApi, 'models' | 'tables' | 'graph' | 'files' | 'openFile' | 'migrateTo'>>;
+  api?: Partial<Pick<PlaygroundApi, 'models' | 'tables' | 'graph' | 'files' | 'openFile' | 'migrateTo' | 'preview'>>;
   /** Override or replace `api.models` / `api.tables` / `api.graph`. */
   models?: readonly ModelInfo[];
   tables?: readonly TableInfo[];
@@ -40,6 +40,8 @@ export interface DiagramPanelProps {
   theme?: DiagramTheme;
   /** Opens a migration's file; defaults to `api.openFile('<app>/migrations/<name>.py')`. */
   onOpenMigration?: (m: MigrationRef) => void;
+  /** Clicking a model in the ER diagram; defaults to `api.openFile('<app>/models.py')`. */
+  onOpenModel?: (m: { app: string; name: string }) => void;
   /** Migrates the migration's app to it; defaults to `api.migrateTo(app, name)`. */
   onMigrateTo?: (m: MigrationRef) => void;
   /** The database (or models) just before and just after a migration, for its before/after view. */
@@ -134,6 +136,9 @@ export function DiagramPanel(props: DiagramPanelProps) {
   const diagram: (DiagramText & { label: string; exportName: string; fitKey: string }) | { message: string } = useMemo(() => {
     if (kind === 'er') {
       if (erSchema.entities.length === 0) {
+        if (source === 'models' && api?.preview?.status === 'error') {
+          return { message: 'models.py cannot be read right now (the Migration tab says why). The diagram comes back as soon as it can.' };
+        }
         return { message: source === 'models' ? 'No models yet. Write a model in models.py and it appears here.' : 'The database has no tables yet. Run python manage.py migrate.' };
       }
       if (erShownCount > MAX_DRAWN) return { message: `${erShownCount} tables are too many to draw at once. Choose a few apps above.` };
@@ -168,6 +173,21 @@ export function DiagramPanel(props: DiagramPanelProps) {
     },
     [graphByKey],
   );
+  const modelFile = (app: string) => (api?.files && `${app}/models.py` in api.files ? `${app}/models.py` : undefined);
+  const openModel =
+    props.onOpenModel ??
+    ((m: { app: string; name: string }) => {
+      const f = modelFile(m.app);
+      if (f) api?.openFile?.(f);
+    });
+  const modelKeyToRef = (key: string) => ({ app: key.slice(0, key.indexOf('.')), name: key.slice(key.indexOf('.') + 1) });
+  const onModelActivate = useCallback(
+    (key: string) => openModel(modelKeyToRef(key)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [props.onOpenModel, api?.files, api?.openFile],
+  );
+  const modelLabel = useCallback((key: string) => `${key}: open ${modelKeyToRef(key).app}/models.py`, []);
+  const modelsClickable = kind === 'er' && source === 'models' && Boolean(props.onOpenModel || api?.openFile);
   useEffect(() => setPopover(null), [kind, graph]);
 
   const toolbar = (
@@ -261,9 +281,9 @@ export function DiagramPanel(props: DiagramPanelProps) {
           <DiagramView
             text={diagram.text}
             theme={theme}
-            ids={kind === 'graph' ? diagram.ids : undefined}
-            nodeLabel={nodeLabel}
-            onNodeActivate={kind === 'graph' ? onNodeActivate : undefined}
+            ids={kind === 'graph' || modelsClickable ? diagram.ids : undefined}
+            nodeLabel={kind === 'graph' ? nodeLabel : modelLabel}
+            onNodeActivate={kind === 'graph' ? onNodeActivate : modelsClickable ? onModelActivate : undefined}
             label={diagram.label}
             exportName={diagram.exportName}
             fitKey={diagram.fitKey}
