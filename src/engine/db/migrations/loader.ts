@@ -236,7 +236,9 @@ export class MigrationLoader {
     this.graph.ensureNotCyclic();
   }
 
-  checkConsistentHistory(applied: MigrationKey[]): void {
+  /** Raises InconsistentMigrationHistory when an applied migration's parent is not applied. */
+  checkConsistentHistory(appliedOrConnection?: MigrationKey[] | unknown): void {
+    const applied = Array.isArray(appliedOrConnection) ? (appliedOrConnection as MigrationKey[]) : (this.env.appliedMigrations?.() ?? []);
     const appliedSet = new Set(applied.map(keyStr));
     for (const key of applied) {
       const node = this.graph.nodeMap.get(keyStr(key));
