@@ -36,7 +36,7 @@ export interface DiagramViewProps {
 
 type State =
   | { status: 'drawing' }
-  | { status: 'ready'; svg: string; sandboxed: boolean }
+  | { status: 'ready'; svg: string; sandboxed: boolean; fitKey: string }
   | { status: 'error'; error: string; detail?: string };
 
 const MIN_SCALE = 0.05;
@@ -69,6 +69,8 @@ export function DiagramView(props: DiagramViewProps) {
   const fitted = useRef<string | null>(null);
   const activateRef = useRef(onNodeActivate);
   activateRef.current = onNodeActivate;
+  const fitKeyRef = useRef(fitKey ?? '');
+  fitKeyRef.current = fitKey ?? '';
 
   useEffect(() => {
     let cancelled = false;
@@ -77,7 +79,7 @@ export function DiagramView(props: DiagramViewProps) {
       void renderMermaid(text, { theme, securityLevel, timeoutMs }).then((r) => {
         if (cancelled) return;
         setBusy(false);
-        if (r.ok) setState({ status: 'ready', svg: securityLevel === 'sandbox' ? r.svg : sanitizeSvg(r.svg), sandboxed: securityLevel === 'sandbox' });
+        if (r.ok) setState({ status: 'ready', svg: securityLevel === 'sandbox' ? r.svg : sanitizeSvg(r.svg), sandboxed: securityLevel === 'sandbox', fitKey: fitKeyRef.current });
         else setState({ status: 'error', error: r.error, detail: r.detail });
       });
     }, debounceMs);
@@ -195,12 +197,13 @@ export function DiagramView(props: DiagramViewProps) {
         g.setAttribute('aria-label', nodeLabel ? nodeLabel(key) : key);
       }
     }
-    const wantFit = `${fitKey ?? ''}`;
-    if (fitted.current !== wantFit) {
-      fitted.current = wantFit;
+    // Fit when a different diagram arrives (the key it was drawn for, not the current prop:
+    // the prop changes before the new picture is drawn).
+    if (fitted.current !== state.fitKey) {
+      fitted.current = state.fitKey;
       fit(true);
     } else apply();
-  }, [state, ids, nodeLabel, label, fitKey, fit, apply]);
+  }, [state, ids, nodeLabel, label, fit, apply]);
 
   // Wheel zoom needs a non-passive listener to keep the page from scrolling.
   useEffect(() => {

@@ -2,12 +2,14 @@
 //
 // <DiagramPanel api={api} />  — the workspace's Diagram tab (mount it; nothing else needed).
 //   api?:      PlaygroundApi (src/ui/panelApi.ts); uses models, tables, graph, files,
-//              openFile, migrateTo.
+//              openFile, migrateTo, preview (to tell a broken models.py from an empty one).
 //   models?, tables?, graph?: override the api's data (ModelInfo[], TableInfo[], MigrationNode[]).
 //   theme?:    'light' | 'dark'; follows prefers-color-scheme when left out.
 //   onOpenMigration?({app, name}): clicking "Open file" on a migration; default opens
 //              '<app>/migrations/<name>.py' through api.openFile (disabled when no such file).
 //   onMigrateTo?({app, name}): "Migrate <app> to here"; default api.migrateTo(app, name).
+//   onOpenModel?({app, name}): clicking a model in the ER diagram; default opens
+//              '<app>/models.py' through api.openFile.
 //   loadMigrationSnapshots?({app, name}) => Promise<{before, after} | null>: the tables (or
 //              models) just before and after a migration; enables "Before / after" per migration.
 //              Without it, before/after offers "database → models.py" and "last change".
