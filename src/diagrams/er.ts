@@ -26,6 +26,8 @@ export interface ErEntity {
   /** Drawn without columns: a related entity outside the app filter, or missing. */
   stub?: boolean;
   change?: 'added' | 'removed' | 'changed';
+  /** Rows in the table (database diagrams). */
+  rows?: number;
 }
 
 export type RelationKind = 'many-to-one' | 'one-to-one' | 'many-to-many' | 'parent-link';
@@ -55,6 +57,8 @@ export interface ErOptions {
   theme?: DiagramTheme;
   /** Layout direction; mermaid's default is TB. */
   direction?: 'TB' | 'LR';
+  /** Add the row count to each table's name ('blog_post · 3 rows'). */
+  rows?: boolean;
 }
 
 export interface DiagramText {
@@ -142,7 +146,7 @@ export function schemaFromTables(tables: readonly TableInfo[], appOf?: (table: s
   const names = new Set(tables.map((t) => t.name));
   for (const t of tables) {
     if (t.name.startsWith('sqlite_')) continue;
-    entities.push({ key: t.name, label: t.name, app: appOf?.(t.name) ?? guessApp(t.name), columns: t.columns.map((c) => tableColumn(t, c)) });
+    entities.push({ key: t.name, label: t.name, app: appOf?.(t.name) ?? guessApp(t.name), columns: t.columns.map((c) => tableColumn(t, c)), rows: t.rowCount });
     for (const c of t.columns) {
       if (!c.references) continue;
       const unique = isUniqueColumn(t, c);
@@ -251,7 +255,8 @@ export function erDiagramText(schema: ErSchema, options: ErOptions = {}): Diagra
   for (const e of [...shown, ...stubs]) {
     const id = ids.id(e.key);
     idMap.set(id, e.key);
-    const label = multiApp && e.app && e.label !== e.key && !e.key.startsWith(`${e.app}_`) ? `${e.app}.${e.label}` : e.label;
+    let label = multiApp && e.app && e.label !== e.key && !e.key.startsWith(`${e.app}_`) ? `${e.app}.${e.label}` : e.label;
+    if (options.rows && !e.stub && e.rows !== undefined) label += ` \u00B7 ${e.rows} ${e.rows === 1 ? 'row' : 'rows'}`;
     const columns = e.stub ? [] : e.columns.filter((c) => detail === 'all' || (detail === 'keys' && (c.keys.length > 0 || c.change)));
     if (columns.length === 0) {
       lines.push(`  ${id}[${quoted(label)}]`);

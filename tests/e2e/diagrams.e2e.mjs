@@ -64,7 +64,7 @@ async function assertNoScript(page) {
 const views = [
   { name: 'ER diagram of the models (club: O2O, through, inheritance)', query: 'project=club&view=er', nodes: 7 },
   { name: 'ER diagram of the database (blog)', query: 'project=shop&view=er', clickDatabase: true, nodes: 5 },
-  { name: 'migration graph (squash, merge, cross-app)', query: 'project=blog&view=graph', nodes: 12 },
+  { name: 'migration graph (squash, merge, cross-app; Django’s apps as stubs)', query: 'project=blog&view=graph', nodes: 11 },
   { name: 'before/after (database → models.py)', query: 'project=blog&view=changes', nodes: 4 },
 ];
 

@@ -58,6 +58,18 @@ type ChangeSource = { kind: 'pending' } | { kind: 'last' } | { kind: 'migration'
 
 const EMPTY: never[] = [];
 
+/** Django's own apps: hidden unless asked for (related ones still appear as small stubs). */
+const BUILT_IN_APPS = new Set(['admin', 'auth', 'contenttypes', 'sessions', 'messages', 'staticfiles', 'sites', 'flatpages', 'redirects']);
+const builtInOf = (apps: readonly string[]) => apps.filter((a) => BUILT_IN_APPS.has(a));
+
+/** The apps to draw: the chosen ones, else all (less Django's own unless shown, if any remain). */
+function chosenApps(selected: readonly string[], apps: readonly string[], showBuiltIn: boolean): string[] {
+  const chosen = selected.filter((a) => apps.includes(a));
+  if (chosen.length || showBuiltIn) return chosen;
+  const own = apps.filter((a) => !BUILT_IN_APPS.has(a));
+  return own.length && own.length < apps.length ? own : [];
+}
+
 function signature(tables: readonly TableInfo[]): string {
   return JSON.stringify(tables.map((t) => [t.name, t.columns, t.indexes]));
 }
@@ -72,6 +84,7 @@ export function DiagramPanel(props: DiagramPanelProps) {
   const [source, setSource] = useState<'models' | 'tables'>('models');
   const [erApps, setErApps] = useState<string[]>([]);
   const [graphAppFilter, setGraphAppFilter] = useState<string[]>([]);
+  const [showBuiltIn, setShowBuiltIn] = useState(false);
   const [detail, setDetail] = useState<ColumnDetail | 'auto'>('auto');
   const [changeSource, setChangeSource] = useState<ChangeSource>({ kind: 'pending' });
   const [popover, setPopover] = useState<{ key: string; x: number; y: number } | null>(null);
@@ -110,9 +123,9 @@ export function DiagramPanel(props: DiagramPanelProps) {
   }, [source, models, tables]);
   const erAppList = useMemo(() => schemaApps(erSchema), [erSchema]);
   const erShownCount = useMemo(() => {
-    const f = erApps.filter((a) => erAppList.includes(a));
+    const f = chosenApps(erApps, erAppList, showBuiltIn);
     return f.length ? erSchema.entities.filter((e) => f.includes(e.app ?? '')).length : erSchema.entities.length;
-  }, [erSchema, erApps, erAppList]);
+  }, [erSchema, erApps, erAppList, showBuiltIn]);
   const effectiveDetail: ColumnDetail = detail === 'auto' ? (erShownCount > AUTO_KEYS_ABOVE ? 'keys' : 'all') : detail;
 
   // ---- migration graph
@@ -142,11 +155,11 @@ export function DiagramPanel(props: DiagramPanelProps) {
         return { message: source === 'models' ? 'No models yet. Write a model in models.py and it appears here.' : 'The database has no tables yet. Run python manage.py migrate.' };
       }
       if (erShownCount > MAX_DRAWN) return { message: `${erShownCount} tables are too many to draw at once. Choose a few apps above.` };
-      const d = erDiagramText(erSchema, { apps: erApps.filter((a) => erAppList.includes(a)), columns: effectiveDetail, theme });
+      const d = erDiagramText(erSchema, { apps: chosenApps(erApps, erAppList, showBuiltIn), columns: effectiveDetail, theme, rows: source === 'tables' });
       return { ...d, label: source === 'models' ? 'ER diagram of the models as written' : 'ER diagram of the database as migrated', exportName: source === 'models' ? 'er-models' : 'er-database', fitKey: `er-${source}` };
     }
     if (kind === 'graph') {
-      const d = migrationGraphText(graph, { apps: graphAppFilter.filter((a) => graphAppList.includes(a)), theme });
+      const d = migrationGraphText(graph, { apps: chosenApps(graphAppFilter, graphAppList, showBuiltIn), theme });
       if (d.size > MAX_DRAWN) return { message: `${d.size} migrations are too many to draw at once. Choose a few apps above.` };
       return { ...d, label: 'Migration graph', exportName: 'migrations', fitKey: 'graph' };
     }
@@ -154,7 +167,7 @@ export function DiagramPanel(props: DiagramPanelProps) {
     if (changes.diffs.length === 0) return { message: 'No tables change: before and after are the same.' };
     const d = beforeAfterText(changes.diffs, { theme, columns: 'all' });
     return { ...d, label: changes.title, exportName: 'changes', fitKey: `changes-${JSON.stringify(changeSource)}` };
-  }, [kind, erSchema, erShownCount, source, erApps, erAppList, effectiveDetail, theme, graph, graphAppFilter, graphAppList, changes, changeSource]);
+  }, [kind, erSchema, erShownCount, source, erApps, erAppList, effectiveDetail, theme, graph, graphAppFilter, graphAppList, changes, changeSource, showBuiltIn]);
 
   // ---- actions on a migration
   const migrationFile = useCallback(
@@ -202,7 +215,7 @@ export function DiagramPanel(props: DiagramPanelProps) {
               Database
             </button>
           </div>
-          <AppFilter apps={erAppList} selected={erApps} onChange={setErApps} />
+          <AppFilter apps={erAppList} selected={erApps} onChange={setErApps} builtIn={builtInOf(erAppList)} showBuiltIn={showBuiltIn} onShowBuiltIn={setShowBuiltIn} />
           <label className="dg-select">
             <span className="sr-only">Columns</span>
             <select value={detail} onChange={(e) => setDetail(e.target.value as ColumnDetail | 'auto')} aria-label="Columns shown">
@@ -214,7 +227,9 @@ export function DiagramPanel(props: DiagramPanelProps) {
           </label>
         </>
       )}
-      {kind === 'graph' && <AppFilter apps={graphAppList} selected={graphAppFilter} onChange={setGraphAppFilter} />}
+      {kind === 'graph' && (
+        <AppFilter apps={graphAppList} selected={graphAppFilter} onChange={setGraphAppFilter} builtIn={builtInOf(graphAppList)} showBuiltIn={showBuiltIn} onShowBuiltIn={setShowBuiltIn} />
+      )}
       {kind === 'changes' && (
         <label className="dg-select">
           <span className="sr-only">Which change</span>

@@ -219,6 +219,13 @@ describe('ER diagram of the database as migrated', () => {
     `);
   });
 
+  it('can show row counts', () => {
+    const text = erDiagramText(schemaFromTables(blogTablesAfter), { rows: true, columns: 'none' }).text;
+    expect(text).toContain('e_blog_post["blog_post · 3 rows"]');
+    expect(text).toContain('e_django_migrations["django_migrations · 18 rows"]');
+    expect(text).toContain('e_blog_tag["blog_tag · 0 rows"]');
+  });
+
   it('groups tables by app from the models, else by their prefix', () => {
     const apps = tableApps(shopModels);
     expect(apps.get('blog_post_tags')).toBe('blog');
