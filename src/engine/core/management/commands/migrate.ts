@@ -6,6 +6,7 @@ import { MigrationExecutor, type ExecMigration, type PlanStep, type ProgressCall
 import type { ArgumentParser } from '../argparse';
 import { BaseCommand, CommandError, SystemExit, type Options } from '../base';
 import { connectionFor, has, services, truncateChars } from './migration_support';
+import { emitPostMigrate } from './post_migrate';
 
 export class MigrateCommand extends BaseCommand {
   override help = 'Updates database schema. Manages both apps with migrations and those without.';
@@ -173,6 +174,12 @@ export class MigrateCommand extends BaseCommand {
     }
     const preMigrateState = executor.createProjectState(true);
     void preMigrateState.apps;
+    const appsWithModels = this.appsWithModels();
+    if (this.verbosity >= 2) {
+      for (const app of this.env.appLabels()) {
+        if (appsWithModels.has(app)) this.stdout.write(`Running pre-migrate handlers for application ${app}`);
+      }
+    }
     if (runSyncdb) {
       if (this.verbosity >= 1) {
         this.stdout.write(this.style.MIGRATE_HEADING('Synchronizing apps without migrations:'));
@@ -207,7 +214,22 @@ export class MigrateCommand extends BaseCommand {
       fake = !!options.fake;
       fakeInitial = !!options.fake_initial;
     }
-    executor.migrate(targets, { plan, state: preMigrateState.clone(), fake, fakeInitial });
+    const postMigrateState = executor.migrate(targets, { plan, state: preMigrateState.clone(), fake, fakeInitial });
+    emitPostMigrate(connection, postMigrateState, this.env.appLabels(), appsWithModels, this.verbosity, (line) => this.stdout.write(line));
+  }
+
+  /** Installed apps with a models module (post_migrate is sent to those). */
+  private appsWithModels(): Set<string> {
+    const out = new Set<string>();
+    for (const name of this.env.installedApps()) {
+      const label = name.slice(name.lastIndexOf('.') + 1);
+      if (name.startsWith('django.contrib.')) {
+        if (!['messages', 'staticfiles', 'humanize'].includes(label)) out.add(label);
+      } else if (this.env.files.read(`${name.replace(/\./g, '/')}/models.py`) !== undefined) {
+        out.add(label);
+      }
+    }
+    return out;
   }
 
   private readonly progress: ProgressCallback = (action, migration, fake) => {
