@@ -154,7 +154,7 @@ export function migrationGraphText(nodes: readonly MigrationNode[], options: Gra
   apps.forEach((_, i) => {
     const s = appSwatch(i, theme);
     lines.push(`  classDef app${i} ${classDefStyle(s, 'stroke-width:2px')}`);
-    lines.push(`  classDef app${i}p fill:${theme === 'dark' ? '#0f172a' : '#ffffff'},stroke:${s.stroke},color:${theme === 'dark' ? '#e2e8f0' : '#0f172a'},stroke-width:2px,stroke-dasharray:5 4`);
+    lines.push(`  classDef app${i}p fill:${theme === 'dark' ? '#1e1e1e' : '#ffffff'},stroke:${s.stroke},color:${theme === 'dark' ? '#e2e8f0' : '#0f172a'},stroke-width:2px,stroke-dasharray:5 4`);
   });
   lines.push(`  classDef stub ${classDefStyle(changeSwatch('stub', theme), 'stroke-dasharray:3 3')}`);
   lines.push(`  classDef missing ${classDefStyle(changeSwatch('removed', theme), 'stroke-dasharray:3 3')}`);

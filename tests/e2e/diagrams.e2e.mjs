@@ -224,8 +224,9 @@ export const tests = [
       await t.screenshot('big-one-app');
     },
   },
-  {
-    name: 'the workspace’s Diagram tab draws the project',
+  ...['light', 'dark'].map((theme) => ({
+    name: `the workspace’s Diagram tab draws the project, ${theme}`,
+    colorScheme: theme,
     async run(t) {
       const { page } = t;
       await openApp(t);
@@ -234,10 +235,13 @@ export const tests = [
       await waitDrawn(page);
       const s = await status(page);
       assert(s.length > 0 && s.every((x) => x === 'ready' || x === 'empty'), `statuses ${s}`);
-      await t.screenshot('workspace-er');
+      await t.screenshot('er');
       await page.click('.dg-tabs button:has-text("Migration graph")');
       await waitDrawn(page);
-      await t.screenshot('workspace-graph');
+      await t.screenshot('graph');
+      await page.click('.dg-tabs button:has-text("Before / after")');
+      await waitDrawn(page);
+      await t.screenshot('changes');
     },
-  },
+  })),
 ];

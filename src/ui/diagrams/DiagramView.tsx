@@ -281,7 +281,7 @@ export function DiagramView(props: DiagramViewProps) {
     e.preventDefault();
   };
 
-  const background = theme === 'dark' ? '#0f172a' : '#ffffff';
+  const background = theme === 'dark' ? '#1e1e1e' : '#ffffff';
   const doExport = async (kind: 'svg' | 'png') => {
     const svg = svgEl();
     if (!svg || !exportName) return;

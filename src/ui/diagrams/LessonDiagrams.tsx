@@ -5,13 +5,18 @@ import { useMemo } from 'react';
 import type { MigrationNode, ModelInfo, TableInfo } from '../../engine/project';
 import { beforeAfterText, diffSnapshots, erDiagramText, migrationGraphText, schemaFromModels, schemaFromTables, tableApps, type ColumnDetail } from '../../diagrams';
 import type { DiagramTheme } from '../../diagrams/palette';
+import type { PlaygroundApi } from '../panelApi';
 import { DiagramView } from './DiagramView';
 import { useDiagramTheme } from './useDiagramTheme';
 import './diagrams.css';
 
+const NONE: never[] = [];
+
 export interface LiveDiagramProps {
   /** 'models': ER of models.py; 'database': ER of the migrated tables; 'graph': migrations; 'pending': database → models.py. */
   kind: 'models' | 'database' | 'graph' | 'pending';
+  /** The workspace's API (its models, tables and graph); the props below override it. */
+  api?: Partial<Pick<PlaygroundApi, 'models' | 'tables' | 'graph'>>;
   models?: readonly ModelInfo[];
   tables?: readonly TableInfo[];
   graph?: readonly MigrationNode[];
@@ -27,7 +32,10 @@ export interface LiveDiagramProps {
 
 export function LiveDiagram(props: LiveDiagramProps) {
   const theme = useDiagramTheme(props.theme);
-  const { kind, models = [], tables = [], graph = [], apps, columns } = props;
+  const { kind, apps, columns } = props;
+  const models = props.models ?? props.api?.models ?? NONE;
+  const tables = props.tables ?? props.api?.tables ?? NONE;
+  const graph = props.graph ?? props.api?.graph ?? NONE;
   const d = useMemo(() => {
     if (kind === 'models') return erDiagramText(schemaFromModels(models), { apps, columns, theme });
     if (kind === 'database') {

@@ -15,9 +15,9 @@
 //              Without it, before/after offers "database → models.py" and "last change".
 //   initialView?: 'er' | 'graph' | 'changes'.
 //
-// <LiveDiagram kind="models" | "database" | "graph" | "pending" models? tables? graph? apps?
-//   columns?="all"|"keys"|"none" height?=320 theme? label? />  — a live picture of the
-//   student's project inside lesson text (pass api.models / api.tables / api.graph).
+// <LiveDiagram kind="models" | "database" | "graph" | "pending" api? models? tables? graph?
+//   apps? columns?="all"|"keys"|"none" height?=320 theme? label? />  — a live picture of the
+//   student's project inside lesson text (pass the PlaygroundApi as `api`, or the data).
 //
 // <StaticDiagram source="erDiagram ..." untrusted? height?=320 theme? label? />  — a fixed
 //   mermaid diagram written by the lesson's author; `untrusted` (share links, teachers' own

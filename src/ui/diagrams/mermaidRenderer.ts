@@ -83,7 +83,7 @@ async function renderNow(text: string, options: RenderOptions, report: (r: Rende
       maxEdges: 5000,
       fontFamily: 'ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
       themeVariables: dark
-        ? { background: '#0f172a', clusterBkg: '#111c31', clusterBorder: '#334155', titleColor: '#cbd5e1', lineColor: '#94a3b8', edgeLabelBackground: '#1e293b' }
+        ? { background: '#1e1e1e', clusterBkg: '#252526', clusterBorder: '#45454a', titleColor: '#cccccc', lineColor: '#9a9a9a', edgeLabelBackground: '#2d2d2e' }
         : { background: '#ffffff', clusterBkg: '#f8fafc', clusterBorder: '#cbd5e1', titleColor: '#334155', lineColor: '#64748b', edgeLabelBackground: '#f1f5f9' },
     });
     const id = `dgm-${Date.now().toString(36)}-${counter++}`;

@@ -82,13 +82,13 @@ describe('migration graph', () => {
         m_auth_0001_initial --> m_shop_0001_initial
         m_blog_0006_merge_20260101_1200 --> m_shop_0001_initial
         classDef app0 fill:#1e3a8a,stroke:#60a5fa,color:#f1f5f9,stroke-width:2px
-        classDef app0p fill:#0f172a,stroke:#60a5fa,color:#e2e8f0,stroke-width:2px,stroke-dasharray:5 4
+        classDef app0p fill:#1e1e1e,stroke:#60a5fa,color:#e2e8f0,stroke-width:2px,stroke-dasharray:5 4
         classDef app1 fill:#14532d,stroke:#4ade80,color:#f1f5f9,stroke-width:2px
-        classDef app1p fill:#0f172a,stroke:#4ade80,color:#e2e8f0,stroke-width:2px,stroke-dasharray:5 4
+        classDef app1p fill:#1e1e1e,stroke:#4ade80,color:#e2e8f0,stroke-width:2px,stroke-dasharray:5 4
         classDef app2 fill:#78350f,stroke:#fbbf24,color:#f1f5f9,stroke-width:2px
-        classDef app2p fill:#0f172a,stroke:#fbbf24,color:#e2e8f0,stroke-width:2px,stroke-dasharray:5 4
+        classDef app2p fill:#1e1e1e,stroke:#fbbf24,color:#e2e8f0,stroke-width:2px,stroke-dasharray:5 4
         classDef app3 fill:#581c87,stroke:#c084fc,color:#f1f5f9,stroke-width:2px
-        classDef app3p fill:#0f172a,stroke:#c084fc,color:#e2e8f0,stroke-width:2px,stroke-dasharray:5 4
+        classDef app3p fill:#1e1e1e,stroke:#c084fc,color:#e2e8f0,stroke-width:2px,stroke-dasharray:5 4
         classDef stub fill:#1e293b,stroke:#64748b,color:#cbd5e1,stroke-dasharray:3 3
         classDef missing fill:#7f1d1d,stroke:#f87171,color:#fef2f2,stroke-dasharray:3 3
         classDef replaced opacity:0.6
