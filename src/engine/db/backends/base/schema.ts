@@ -5,6 +5,7 @@ import type { DatabaseWrapper } from '../sqlite3/base';
 import { Columns, Expressions, ForeignKeyName, IndexName, interpolate, Statement, Table, type Part } from '../ddl_references';
 import { namesDigest, splitIdentifier } from '../utils';
 import type { SchemaConstraint, SchemaField, SchemaIndex, SchemaModel } from './types';
+import { prepForDb } from '../sqlite3/adapt';
 import { compileCondition, compileExpressions, compileDbDefault, compileGenerated } from '../sqlite3/ddl_compiler';
 
 /** A statement waiting in `deferredSql`: a Statement (adjustable) or plain text. */
@@ -240,8 +241,8 @@ export abstract class BaseDatabaseSchemaEditor {
 
   effectiveDefault(field: SchemaField): unknown {
     const value = this._effectiveDefault(field);
-    if (field.getDbPrepSave) return field.getDbPrepSave(value, this.connection);
-    return value;
+    if (!field.hasDefault() && (field.autoNow || field.autoNowAdd)) return value;
+    return prepForDb(field, value);
   }
 
   _collateSql(collation: string): string {

@@ -10,6 +10,7 @@ import { PyInstance, PyList, PyTuple } from '../../../python/values';
 import type { BaseDatabaseSchemaEditor } from '../base/schema';
 import type { SchemaField, SchemaModel } from '../base/types';
 import { Expressions } from '../ddl_references';
+import { prepForDb } from './adapt';
 
 type Editor = BaseDatabaseSchemaEditor;
 
@@ -91,15 +92,7 @@ class DdlCompiler {
   }
 
   literal(value: unknown, field: SchemaField | null): string {
-    let v = value;
-    if (field?.getDbPrepSave) {
-      try {
-        v = field.getDbPrepSave(value, this.editor.connection);
-      } catch {
-        v = value;
-      }
-    }
-    return this.editor.quoteValue(v);
+    return this.editor.quoteValue(field ? prepForDb(field, value) : value);
   }
 
   /** A WHERE clause built from a Q object (WhereNode.as_sql). */
@@ -312,15 +305,7 @@ export function compileDbDefault(field: SchemaField, editor: Editor): string {
   const name = className(expr);
   if (!isExpression(expr) || name === 'Value') {
     const value = name === 'Value' ? attr(expr, 'value') : expr;
-    let v = value;
-    if (field.getDbPrepSave) {
-      try {
-        v = field.getDbPrepSave(value, editor.connection);
-      } catch {
-        v = value;
-      }
-    }
-    const sql = editor.prepareDefault(v);
+    const sql = editor.prepareDefault(prepForDb(field, value));
     return field.getInternalType() === 'DecimalField' ? `(CAST(${sql} AS NUMERIC))` : sql;
   }
   return `(${c.expr(expr).sql})`;
