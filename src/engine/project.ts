@@ -136,6 +136,13 @@ import { SystemExit } from './core/management/argparse';
 import { CommandError } from './core/management/base';
 import type { CheckResult, CommandEnvironment } from './core/management/environment';
 import type { MigrationsRuntime } from './db/migrations/runtime';
+import { ProjectImporter, setupProject, type LoadedProject } from './apps/loader';
+import { registerMigrationsModule } from './db/migrations/pymodule';
+import { ProjectMigrationsRuntime } from './db/migrations/project_runtime';
+import { stateBridge } from './db/migrations/state_bridge';
+import { MigrationRecorder } from './db/migrations/recorder';
+import { connectionFor } from './core/management/commands/migration_support';
+import { runSystemChecks } from './core/management/checks_bridge';
 import { ManagementUtility } from './core/management/index';
 import { PyException } from './python/values';
 
@@ -144,16 +151,22 @@ import { PyException } from './python/values';
  * reads the files as they are now (results are cached by file content).
  */
 export class Project implements CommandEnvironment {
+  private loaded?: LoadedProject;
+  private runtime?: ProjectMigrationsRuntime;
+
   constructor(
     readonly files: ProjectFiles,
     readonly db: Database,
-  ) {}
+  ) {
+    registerMigrationsModule();
+  }
 
   // ---- settings and apps ------------------------------------------------------------------
 
   private settingsCache?: { text: string; apps: string[] };
 
   installedApps(): string[] {
+    if (this.loaded) return this.loaded.settings.installedApps;
     const text = this.files.read('settings.py') ?? '';
     if (this.settingsCache?.text !== text) {
       const m = /INSTALLED_APPS\s*=\s*[[(]([\s\S]*?)[\])]/.exec(text);
@@ -164,26 +177,45 @@ export class Project implements CommandEnvironment {
   }
 
   appLabels(): string[] {
+    if (this.loaded) return [...this.loaded.apps.appConfigs.keys()];
     return this.installedApps().map((a) => a.slice(a.lastIndexOf('.') + 1));
   }
 
   /** The SQLite file named by settings.DATABASES['default']['NAME'], relative to the project root. */
   databaseName(): string {
+    if (this.loaded) return this.loaded.settings.databaseName;
     const text = this.files.read('settings.py') ?? '';
     const m = /['"]NAME['"]\s*:\s*(?:BASE_DIR\s*\/\s*)?['"]([^'"]+)['"]/.exec(text);
     return m ? m[1] : 'db.sqlite3';
   }
 
+  /** django.setup(): settings and every app's models module. Throws PyException. */
   setup(): void {
-    this.installedApps();
+    this.loaded = undefined;
+    this.runtime = undefined;
+    this.loaded = setupProject(this.files);
   }
 
-  runChecks(_opts: { appLabels?: string[]; tags?: string[]; deploy?: boolean }): CheckResult[] {
-    return [];
+  runChecks(opts: { appLabels?: string[]; tags?: string[]; deploy?: boolean }): CheckResult[] {
+    return runSystemChecks(this, opts);
   }
 
   migrationsRuntime(): MigrationsRuntime {
-    throw new PyException('django.core.exceptions.ImproperlyConfigured', 'The model layer is not available yet.');
+    if (!this.loaded) this.setup();
+    if (!this.runtime) {
+      const loaded = this.loaded!;
+      const importer = new ProjectImporter(this.files);
+      for (const [name, mod] of loaded.modules) importer.modules.set(name, mod);
+      this.runtime = new ProjectMigrationsRuntime(this.files, loaded.settings, loaded.apps, importer, stateBridge(), () =>
+        new MigrationRecorder(connectionFor(this)).appliedMigrations().map((m) => [m.app, m.name] as [string, string]),
+      );
+    }
+    return this.runtime;
+  }
+
+  /** The loaded settings and apps (after setup()). */
+  get project(): LoadedProject | undefined {
+    return this.loaded;
   }
 
   // ---- commands -----------------------------------------------------------------------------
@@ -196,6 +228,8 @@ export class Project implements CommandEnvironment {
       return 0;
     } catch (e) {
       return reportFailure(e, console, this.files);
+    } finally {
+      this.runtime = undefined;
     }
   }
 
@@ -214,7 +248,7 @@ export class Project implements CommandEnvironment {
   }
 
   tables(): TableInfo[] {
-    return [];
+    return introspectTables(this.db);
   }
 
   migrationGraph(): MigrationNode[] {
@@ -256,4 +290,35 @@ export function formatTraceback(e: PyException, files?: ProjectFiles): string {
   }
   out += (e.pyMessage ? `${e.type}: ${e.pyMessage}` : e.type) + '\n';
   return out;
+}
+
+const quoteName = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** The database's tables as the UI shows them (sqlite_master and PRAGMAs). */
+export function introspectTables(db: Database): TableInfo[] {
+  const rows = (sql: string) => db.exec(sql)[0]?.values ?? [];
+  const names = rows("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").map((r) => String(r[0]));
+  return names.map((name) => {
+    const fks = rows(`PRAGMA foreign_key_list(${quoteName(name)})`);
+    const indexes = rows(`PRAGMA index_list(${quoteName(name)})`).map((r) => {
+      const idx = String(r[1]);
+      return { name: idx, columns: rows(`PRAGMA index_info(${quoteName(idx)})`).map((c) => String(c[2])), unique: Number(r[2]) === 1 };
+    });
+    const columns: ColumnInfo[] = rows(`PRAGMA table_info(${quoteName(name)})`).map((c) => {
+      const col = String(c[1]);
+      const fk = fks.find((f) => String(f[3]) === col);
+      const info: ColumnInfo = {
+        name: col,
+        type: String(c[2]),
+        notNull: Number(c[3]) === 1,
+        primaryKey: Number(c[5]) > 0,
+        unique: indexes.some((i) => i.unique && i.columns.length === 1 && i.columns[0] === col),
+        default: c[4] === null ? null : String(c[4]),
+      };
+      if (fk) info.references = { table: String(fk[2]), column: String(fk[4]) };
+      return info;
+    });
+    const rowCount = Number(rows(`SELECT COUNT(*) FROM ${quoteName(name)}`)[0]?.[0] ?? 0);
+    return { name, columns, indexes, rowCount };
+  });
 }
