@@ -1,0 +1,8 @@
+from django.db import models
+
+
+class Post(models.Model):
+    title = models.CharField(max_length=250)
+    content = models.TextField()
+    views_count = models.IntegerField(default=0)
+    summary = models.CharField(max_length=300, blank=True)
