@@ -3,7 +3,7 @@
 import initSqlJs from 'sql.js';
 import { SqlJsDatabase } from '../../../src/platform/sqljs';
 import { DatabaseWrapper } from '../../../src/engine/db/backends/sqlite3/base';
-import type { SchemaField, SchemaModel, SchemaOptions, SchemaIndex, SchemaConstraint } from '../../../src/engine/db/backends/base/types';
+import { optsOf, type SchemaField, type SchemaModel, type SchemaOptions, type SchemaIndex, type SchemaConstraint } from '../../../src/engine/db/backends/base/types';
 
 let counter = 0;
 let autoCounter = -1;
@@ -66,7 +66,7 @@ export class TestField implements SchemaField {
   dbParameters(connection: unknown) {
     const conn = connection as DatabaseWrapper;
     if (this.remoteField) {
-      const target = this.remoteField.model._meta.pk!;
+      const target = optsOf(this.remoteField.model).pk!;
       const t = target.getInternalType();
       const type = t === 'BigAutoField' ? 'bigint' : t === 'AutoField' ? 'integer' : target.dbParameters(conn).type;
       return { type, check: null };
@@ -87,7 +87,7 @@ export class TestField implements SchemaField {
     return this.dbDefault !== undefined;
   }
   deconstruct(): [string | null, string, unknown[], unknown] {
-    return [this.name, `django.db.models.${this.internalType}`, [], { ...this.opts, to: this.opts.to?._meta.dbTable }];
+    return [this.name, `django.db.models.${this.internalType}`, [], { ...this.opts, to: this.opts.to ? optsOf(this.opts.to).dbTable : undefined }];
   }
 }
 

@@ -6,6 +6,7 @@ import type { DatabaseWrapper } from '../backends/sqlite3/base';
 import type { DatabaseSchemaEditor } from '../backends/sqlite3/schema';
 import { asSchemaModel, allowMigrateModel } from './operations/database';
 import { MigrationRecorder } from './recorder';
+import { optsOf } from '../backends/base/types';
 
 export type MigrationKey = [string, string];
 export const keyOf = (k: MigrationKey) => `${k[0]}\u0000${k[1]}`;
@@ -302,19 +303,19 @@ export class MigrationExecutor {
       if (op.className === 'CreateModel') {
         const model = asSchemaModel(apps.getModel(migration.appLabel, op.name!));
         if (!allowMigrateModel(model)) continue;
-        if (!existing.has(model._meta.dbTable.toLowerCase())) return [false, state!];
+        if (!existing.has(optsOf(model).dbTable.toLowerCase())) return [false, state!];
         foundCreate = true;
       } else if (op.className === 'AddField') {
         const model = asSchemaModel(apps.getModel(migration.appLabel, op.modelName!));
         if (!allowMigrateModel(model)) continue;
-        const field = model._meta.getField(op.name!);
+        const field = optsOf(model).getField(op.name!);
         if (field.manyToMany) {
-          const through = field.remoteField?.through?._meta.dbTable ?? '';
+          const through = optsOf(field.remoteField?.through).dbTable ?? '';
           if (!existing.has(through.toLowerCase())) return [false, state!];
           foundAdd = true;
           continue;
         }
-        const columns = this.connection.introspection.getTableDescription(model._meta.dbTable).map((c) => c.name.toLowerCase());
+        const columns = this.connection.introspection.getTableDescription(optsOf(model).dbTable).map((c) => c.name.toLowerCase());
         if (!columns.includes((field.column ?? '').toLowerCase())) return [false, state!];
         foundAdd = true;
       }

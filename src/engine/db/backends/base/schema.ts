@@ -7,6 +7,7 @@ import { namesDigest, splitIdentifier } from '../utils';
 import type { SchemaConstraint, SchemaField, SchemaIndex, SchemaModel } from './types';
 import { prepForDb } from '../sqlite3/adapt';
 import { compileCondition, compileExpressions, compileDbDefault, compileGenerated } from '../sqlite3/ddl_compiler';
+import { optsOf } from './types';
 
 /** A statement waiting in `deferredSql`: a Statement (adjustable) or plain text. */
 export type DeferredSql = Statement | string;
@@ -106,7 +107,7 @@ export abstract class BaseDatabaseSchemaEditor {
   }
 
   protected throughAutoCreated(field: SchemaField): boolean {
-    return !!field.remoteField?.through?._meta.autoCreated;
+    return !!optsOf(field.remoteField?.through).autoCreated;
   }
 
   protected hasDbConstraint(field: SchemaField): boolean {
@@ -116,14 +117,14 @@ export abstract class BaseDatabaseSchemaEditor {
   /** The field a relation points at (to_field or the target's primary key). */
   targetFieldOf(field: SchemaField): SchemaField {
     const rf = field.remoteField!;
-    const opts = rf.model._meta;
+    const opts = optsOf(rf.model);
     return rf.fieldName ? opts.getField(rf.fieldName) : (field.targetField ?? opts.pk!);
   }
 
   // ---- table definitions ------------------------------------------------------------------
 
   tableSql(model: SchemaModel): [string, unknown[]] {
-    const meta = model._meta;
+    const meta = optsOf(model);
     for (const names of meta.uniqueTogether) {
       const fields = names.map((n) => meta.getField(n));
       const sql = this._createUniqueSql(model, fields);
@@ -142,7 +143,7 @@ export abstract class BaseDatabaseSchemaEditor {
       params.push(...extraParams);
       if (field.remoteField && this.hasDbConstraint(field)) {
         const target = this.targetFieldOf(field);
-        const toTable = field.remoteField.model._meta.dbTable;
+        const toTable = optsOf(field.remoteField.model).dbTable;
         if (this.sqlCreateInlineFk) {
           definition +=
             ' ' + interpolate(this.sqlCreateInlineFk, { to_table: this.quoteName(toTable), to_column: this.quoteName(target.column!) });
@@ -255,17 +256,17 @@ export abstract class BaseDatabaseSchemaEditor {
     const [sql, params] = this.tableSql(model);
     this.execute(sql, params.length ? params : null);
     this.deferredSql.push(...this._modelIndexesSql(model));
-    for (const field of model._meta.localManyToMany) {
+    for (const field of optsOf(model).localManyToMany) {
       if (this.throughAutoCreated(field)) this.createModel(field.remoteField!.through!);
     }
   }
 
   deleteModel(model: SchemaModel): void {
-    for (const field of model._meta.localManyToMany) {
+    for (const field of optsOf(model).localManyToMany) {
       if (this.throughAutoCreated(field)) this.deleteModel(field.remoteField!.through!);
     }
-    this.execute(interpolate(this.sqlDeleteTable, { table: this.quoteName(model._meta.dbTable) }));
-    this.dropDeferredReferencingTable(model._meta.dbTable);
+    this.execute(interpolate(this.sqlDeleteTable, { table: this.quoteName(optsOf(model).dbTable) }));
+    this.dropDeferredReferencingTable(optsOf(model).dbTable);
   }
 
   protected dropDeferredReferencingTable(table: string): void {
@@ -286,7 +287,7 @@ export abstract class BaseDatabaseSchemaEditor {
     if (this.connection.features.canRenameIndex) {
       this.execute(
         new Statement(this.sqlRenameIndex, {
-          table: new Table(model._meta.dbTable, (n) => this.quoteName(n)),
+          table: new Table(optsOf(model).dbTable, (n) => this.quoteName(n)),
           old_name: this.quoteName(oldIndex.name),
           new_name: this.quoteName(newIndex.name),
         }),
@@ -319,7 +320,7 @@ export abstract class BaseDatabaseSchemaEditor {
       if (olds.has(k)) continue;
       const sql = this._createUniqueSql(
         model,
-        fields.map((n) => model._meta.getField(n)),
+        fields.map((n) => optsOf(model).getField(n)),
       );
       if (sql) this.execute(sql);
     }
@@ -334,7 +335,7 @@ export abstract class BaseDatabaseSchemaEditor {
     }
     for (const [k, fields] of news) {
       if (olds.has(k)) continue;
-      this.execute(this._createIndexSql(model, { fields: fields.map((n) => model._meta.getField(n)), suffix: '_idx' }));
+      this.execute(this._createIndexSql(model, { fields: fields.map((n) => optsOf(model).getField(n)), suffix: '_idx' }));
     }
   }
 
@@ -344,7 +345,7 @@ export abstract class BaseDatabaseSchemaEditor {
     kw: { unique?: boolean; primaryKey?: boolean; index?: boolean },
     sql: string,
   ): void {
-    const meta = model._meta;
+    const meta = optsOf(model);
     const exclude = new Set([...meta.constraints.map((c) => c.name), ...meta.indexes.map((i) => i.name)]);
     const columns = fields.map((f) => meta.getField(f).column!);
     let names = this._constraintNames(model, columns, { ...kw, exclude });
@@ -371,7 +372,7 @@ export abstract class BaseDatabaseSchemaEditor {
     if (this.sqlAlterTableComment && this.connection.features.supportsComments) {
       this.execute(
         interpolate(this.sqlAlterTableComment, {
-          table: this.quoteName(model._meta.dbTable),
+          table: this.quoteName(optsOf(model).dbTable),
           comment: this.quoteValue(newComment ?? ''),
         }),
       );
@@ -398,7 +399,7 @@ export abstract class BaseDatabaseSchemaEditor {
         definition +=
           ' ' +
           interpolate(this.sqlCreateColumnInlineFk, {
-            to_table: this.quoteName(field.remoteField.model._meta.dbTable),
+            to_table: this.quoteName(optsOf(field.remoteField.model).dbTable),
             to_column: this.quoteName(target.column!),
             deferrable: this.connection.ops.deferrableSql(),
           });
@@ -408,7 +409,7 @@ export abstract class BaseDatabaseSchemaEditor {
     }
     this.execute(
       interpolate(this.sqlCreateColumn, {
-        table: this.quoteName(model._meta.dbTable),
+        table: this.quoteName(optsOf(model).dbTable),
         column: this.quoteName(field.column!),
         definition,
       }),
@@ -424,9 +425,9 @@ export abstract class BaseDatabaseSchemaEditor {
     }
     if (this.dbParams(field).type === null) return;
     this.execute(
-      interpolate(this.sqlDeleteColumn, { table: this.quoteName(model._meta.dbTable), column: this.quoteName(field.column!) }),
+      interpolate(this.sqlDeleteColumn, { table: this.quoteName(optsOf(model).dbTable), column: this.quoteName(field.column!) }),
     );
-    const table = model._meta.dbTable;
+    const table = optsOf(model).dbTable;
     this.deferredSql = this.deferredSql.filter((s) => !(s instanceof Statement && s.referencesColumn(table, field.column!)));
   }
 
@@ -444,11 +445,11 @@ export abstract class BaseDatabaseSchemaEditor {
     if (oldType === null && newType === null) {
       const oldThrough = oldField.remoteField?.through;
       const newThrough = newField.remoteField?.through;
-      if (oldThrough && newThrough && oldThrough._meta.autoCreated && newThrough._meta.autoCreated) {
+      if (oldThrough && newThrough && optsOf(oldThrough).autoCreated && optsOf(newThrough).autoCreated) {
         this._alterManyToMany(model, oldField, newField, strict);
         return;
       }
-      if (oldThrough && newThrough && !oldThrough._meta.autoCreated && !newThrough._meta.autoCreated) return;
+      if (oldThrough && newThrough && !optsOf(oldThrough).autoCreated && !optsOf(newThrough).autoCreated) return;
     }
     if (oldType === null || newType === null) {
       throw new SchemaValueError(
@@ -516,7 +517,7 @@ export abstract class BaseDatabaseSchemaEditor {
   ): Statement {
     const fields = opts.fields ?? [];
     const columns = fields.map((f) => f.column!);
-    const table = model._meta.dbTable;
+    const table = optsOf(model).dbTable;
     let name = opts.name ?? null;
     const createIndexName = (t: string, cols: string[], suffix: string) => {
       if (name === null) name = this._createIndexName(t, cols, suffix);
@@ -540,17 +541,17 @@ export abstract class BaseDatabaseSchemaEditor {
 
   _deleteIndexSql(model: SchemaModel, name: string, sql?: string): Statement {
     const statement = new Statement(sql ?? this.sqlDeleteIndex, {
-      table: new Table(model._meta.dbTable, (n) => this.quoteName(n)),
+      table: new Table(optsOf(model).dbTable, (n) => this.quoteName(n)),
       name: this.quoteName(name),
     });
-    const tableName = model._meta.dbTable;
+    const tableName = optsOf(model).dbTable;
     const indexName = this.quoteName(name);
     this.deferredSql = this.deferredSql.filter((s) => !(s instanceof Statement && s.referencesIndex(tableName, indexName)));
     return statement;
   }
 
   _modelIndexesSql(model: SchemaModel): DeferredSql[] {
-    const meta = model._meta;
+    const meta = optsOf(model);
     if (!meta.managed || meta.proxy || meta.swapped) return [];
     const out: DeferredSql[] = [];
     for (const field of meta.localFields) out.push(...this._fieldIndexesSql(model, field));
@@ -582,7 +583,7 @@ export abstract class BaseDatabaseSchemaEditor {
       !newField.manyToMany &&
       oldField.remoteField &&
       newField.remoteField &&
-      oldField.remoteField.model._meta.dbTable === newField.remoteField.model._meta.dbTable
+      optsOf(oldField.remoteField.model).dbTable === optsOf(newField.remoteField.model).dbTable
     ) {
       oldKwargs.delete('to');
       newKwargs.delete('to');
@@ -613,11 +614,11 @@ export abstract class BaseDatabaseSchemaEditor {
   _createFkSql(model: SchemaModel, field: SchemaField, suffix: string): Statement {
     const q = (n: string) => this.quoteName(n);
     const target = this.targetFieldOf(field);
-    const toTable = field.remoteField!.model._meta.dbTable;
+    const toTable = optsOf(field.remoteField!.model).dbTable;
     return new Statement(this.sqlCreateFk ?? '', {
-      table: new Table(model._meta.dbTable, q),
+      table: new Table(optsOf(model).dbTable, q),
       name: this._fkConstraintName(model, field, suffix),
-      column: new Columns(model._meta.dbTable, [field.column!], q),
+      column: new Columns(optsOf(model).dbTable, [field.column!], q),
       to_table: new Table(toTable, q),
       to_column: new Columns(toTable, [target.column!], q),
       deferrable: this.connection.ops.deferrableSql(),
@@ -627,9 +628,9 @@ export abstract class BaseDatabaseSchemaEditor {
   _fkConstraintName(model: SchemaModel, field: SchemaField, suffix: string): ForeignKeyName {
     const target = this.targetFieldOf(field);
     return new ForeignKeyName(
-      model._meta.dbTable,
+      optsOf(model).dbTable,
       [field.column!],
-      splitIdentifier(field.remoteField!.model._meta.dbTable)[1],
+      splitIdentifier(optsOf(field.remoteField!.model).dbTable)[1],
       [target.column!],
       suffix,
       (t, c, s) => this.quoteName(this._createIndexName(t, c, s)),
@@ -680,7 +681,7 @@ export abstract class BaseDatabaseSchemaEditor {
     o: { condition?: string | null; deferrable?: unknown; include?: string[]; expressions?: Expressions | null; nullsDistinct?: boolean | null } = {},
   ): Statement | null {
     if (!this._uniqueSupported(o)) return null;
-    const table = model._meta.dbTable;
+    const table = optsOf(model).dbTable;
     const columns = fields.map((f) => f.column!);
     const q = (n: string) => this.quoteName(n);
     const nameRef: Part = name === null ? this._uniqueConstraintName(table, columns) : this.quoteName(name);
@@ -720,7 +721,7 @@ export abstract class BaseDatabaseSchemaEditor {
   _createCheckSql(model: SchemaModel, name: string, check: string): Statement | null {
     if (!this.connection.features.supportsTableCheckConstraints) return null;
     return new Statement(this.sqlCreateCheck, {
-      table: new Table(model._meta.dbTable, (n) => this.quoteName(n)),
+      table: new Table(optsOf(model).dbTable, (n) => this.quoteName(n)),
       name: this.quoteName(name),
       check,
     });
@@ -733,7 +734,7 @@ export abstract class BaseDatabaseSchemaEditor {
 
   _deleteConstraintSql(template: string, model: SchemaModel, name: string): Statement {
     return new Statement(template, {
-      table: new Table(model._meta.dbTable, (n) => this.quoteName(n)),
+      table: new Table(optsOf(model).dbTable, (n) => this.quoteName(n)),
       name: this.quoteName(name),
     });
   }
@@ -743,7 +744,7 @@ export abstract class BaseDatabaseSchemaEditor {
     columnNames: string[] | null,
     o: { unique?: boolean; primaryKey?: boolean; index?: boolean; foreignKey?: boolean; check?: boolean; exclude?: Set<string> } = {},
   ): string[] {
-    const constraints = this.connection.introspection.getConstraints(model._meta.dbTable);
+    const constraints = this.connection.introspection.getConstraints(optsOf(model).dbTable);
     const out: string[] = [];
     for (const [name, info] of constraints) {
       if (columnNames !== null && JSON.stringify(columnNames) !== JSON.stringify(info.columns)) continue;
@@ -762,7 +763,7 @@ export abstract class BaseDatabaseSchemaEditor {
 
   indexCreateSql(model: SchemaModel, index: SchemaIndex): DeferredSql | null {
     if (index.createSql) return index.createSql(model, this) as DeferredSql;
-    const meta = model._meta;
+    const meta = optsOf(model);
     const condition = index.condition ? compileCondition(index.condition, model, this) : null;
     const include = (index.include ?? []).map((n) => meta.getField(n).column!);
     if (index.expressions && index.expressions.length) {
@@ -800,7 +801,7 @@ export abstract class BaseDatabaseSchemaEditor {
     const o = this.uniqueOptions(model, c);
     return this._uniqueSql(
       model,
-      (c.fields ?? []).map((n) => model._meta.getField(n)),
+      (c.fields ?? []).map((n) => optsOf(model).getField(n)),
       c.name,
       o,
     );
@@ -811,7 +812,7 @@ export abstract class BaseDatabaseSchemaEditor {
     if (constraintKind(c) === 'check') return this._createCheckSql(model, c.name, compileCondition(c.condition, model, this));
     return this._createUniqueSql(
       model,
-      (c.fields ?? []).map((n) => model._meta.getField(n)),
+      (c.fields ?? []).map((n) => optsOf(model).getField(n)),
       c.name,
       this.uniqueOptions(model, c),
     );
@@ -828,7 +829,7 @@ export abstract class BaseDatabaseSchemaEditor {
     return {
       condition: c.condition ? compileCondition(c.condition, model, this) : null,
       deferrable: c.deferrable ?? null,
-      include: (c.include ?? []).map((n) => model._meta.getField(n).column!),
+      include: (c.include ?? []).map((n) => optsOf(model).getField(n).column!),
       expressions: c.expressions && c.expressions.length ? compileExpressions(c.expressions, model, this, true) : null,
       nullsDistinct: c.nullsDistinct ?? null,
     };
@@ -872,7 +873,7 @@ function emptyStringsAllowedFor(field: SchemaField): boolean {
 }
 
 function fieldLabel(f: SchemaField): string {
-  const m = f.model?._meta;
+  const m = optsOf(f.model);
   return m ? `${m.appLabel}.${m.objectName}.${f.name}` : f.name;
 }
 

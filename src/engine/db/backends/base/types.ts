@@ -112,6 +112,38 @@ export interface SchemaOptions {
   getField(name: string): SchemaField;
 }
 
-export interface SchemaModel {
-  _meta: SchemaOptions;
+/**
+ * A rendered model: the model layer's class (a PyClass whose `native` is its Options) or any
+ * object with `_meta` (the rebuilt table's stand-in, tests). Read it through `optsOf`.
+ */
+export type SchemaModel = object;
+
+const EMPTY_OPTIONS = {
+  appLabel: '',
+  modelName: '',
+  objectName: '',
+  dbTable: '',
+  localFields: [],
+  localConcreteFields: [],
+  localManyToMany: [],
+  uniqueTogether: [],
+  indexes: [],
+  constraints: [],
+  pk: null,
+  managed: false,
+  proxy: false,
+  autoCreated: false,
+  getField(name: string): SchemaField {
+    throw new Error(`no field ${name}`);
+  },
+} as SchemaOptions;
+
+/** The `_meta` (Options) of a rendered model; an empty one for a missing model. */
+export function optsOf(model: unknown): SchemaOptions {
+  if (model === null || model === undefined) return EMPTY_OPTIONS;
+  const m = model as { _meta?: SchemaOptions; native?: unknown };
+  if (m._meta) return m._meta;
+  const n = m.native as { dbTable?: unknown } | undefined;
+  if (n && typeof n === 'object' && typeof n.dbTable === 'string') return n as unknown as SchemaOptions;
+  throw new Error(`not a rendered model: ${String((model as { name?: string }).name ?? model)}`);
 }

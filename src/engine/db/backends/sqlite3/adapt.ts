@@ -4,6 +4,7 @@
 
 import { PyBytes, PyDict, PyInstance, PyList, PySet, PyTuple, type PyValue } from '../../../python/values';
 import type { SchemaField } from '../base/types';
+import { optsOf } from '../base/types';
 
 function clsName(v: unknown): string {
   return v instanceof PyInstance ? v.cls.name : '';
@@ -76,7 +77,7 @@ export function prepForDb(field: SchemaField, value: unknown): unknown {
   if (value === null || value === undefined) return null;
   let internal = field.getInternalType();
   if ((internal === 'ForeignKey' || internal === 'OneToOneField') && field.remoteField) {
-    const target = field.targetField ?? field.remoteField.model._meta.pk;
+    const target = field.targetField ?? optsOf(field.remoteField.model).pk;
     if (target) return prepForDb(target, value);
     internal = 'BigIntegerField';
   }

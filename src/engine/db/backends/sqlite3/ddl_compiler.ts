@@ -11,6 +11,7 @@ import type { BaseDatabaseSchemaEditor } from '../base/schema';
 import type { SchemaField, SchemaModel } from '../base/types';
 import { Expressions } from '../ddl_references';
 import { prepForDb } from './adapt';
+import { optsOf } from '../base/types';
 
 type Editor = BaseDatabaseSchemaEditor;
 
@@ -83,7 +84,7 @@ class DdlCompiler {
   column(name: string): { sql: string; field: SchemaField | null } {
     let field: SchemaField | null = null;
     try {
-      field = this.model._meta.getField(name);
+      field = optsOf(this.model).getField(name);
     } catch {
       field = null;
     }
@@ -283,7 +284,7 @@ export function compileExpressions(expressions: readonly unknown[], model: Schem
   const compiled = expressions.map((e) => (typeof e === 'string' ? c.expr(fExpr(e)) : c.expr(e)));
   const columns = compiled.flatMap((x) => x.columns);
   const text = compiled.map((x) => wrapIndexExpression(x.sql)).join(', ');
-  return new Expressions(model._meta.dbTable, columns, (map) => {
+  return new Expressions(optsOf(model).dbTable, columns, (map) => {
     let out = text;
     for (const [from, to] of map) if (from !== to) out = out.split(editor.quoteName(from)).join(editor.quoteName(to));
     return out;

@@ -6,6 +6,7 @@ import type { SchemaField, SchemaIndex, SchemaModel, SchemaOptions } from '../ba
 import { Statement } from '../ddl_references';
 import { stripQuotes } from '../utils';
 import type { DatabaseWrapper } from './base';
+import { optsOf } from '../base/types';
 
 export class DatabaseSchemaEditor extends BaseDatabaseSchemaEditor {
   override sqlDeleteTable = 'DROP TABLE %(table)s';
@@ -64,7 +65,7 @@ export class DatabaseSchemaEditor extends BaseDatabaseSchemaEditor {
     model: SchemaModel,
     opts: { createField?: SchemaField; deleteField?: SchemaField; alterFields?: [SchemaField, SchemaField][] } = {},
   ): void {
-    const meta = model._meta;
+    const meta = optsOf(model);
     const { createField, deleteField } = opts;
     const alterFields = opts.alterFields ?? [];
     // name -> field, in the model's column order; a Map keeps insertion order like a dict.
@@ -141,8 +142,8 @@ export class DatabaseSchemaEditor extends BaseDatabaseSchemaEditor {
       super.deleteModel(model);
       return;
     }
-    this.execute(`DROP TABLE ${this.quoteName(model._meta.dbTable)}`);
-    this.dropDeferredReferencingTable(model._meta.dbTable);
+    this.execute(`DROP TABLE ${this.quoteName(optsOf(model).dbTable)}`);
+    this.dropDeferredReferencingTable(optsOf(model).dbTable);
   }
 
   override addField(model: SchemaModel, field: SchemaField): void {
@@ -199,26 +200,26 @@ export class DatabaseSchemaEditor extends BaseDatabaseSchemaEditor {
       sameDefinition &&
       !((oldField.remoteField && oldField.dbConstraint !== false) || (newField.remoteField && newField.dbConstraint !== false))
     ) {
-      this.execute(this._renameFieldSql(model._meta.dbTable, oldField, newField, newType));
+      this.execute(this._renameFieldSql(optsOf(model).dbTable, oldField, newField, newType));
       return;
     }
     this._remakeTable(model, { alterFields: [[oldField, newField]] });
     if (newField.unique && (oldType !== newType || (oldDbParams.collation ?? null) !== (newDbParams.collation ?? null))) {
       const related = new Set<SchemaModel>();
-      const opts = (newField.model ?? model)._meta;
+      const opts = optsOf(newField.model ?? model);
       for (const rel of opts.relatedObjects ?? []) {
         if (rel.relatedModel === model) continue;
         if (!rel.manyToMany) {
           const target = rel.fieldName ?? opts.pk?.name;
           if (target === newField.name) related.add(rel.relatedModel);
-        } else if (newField.primaryKey && rel.through?._meta.autoCreated) {
-          related.add(rel.through);
+        } else if (newField.primaryKey && optsOf(rel.through).autoCreated) {
+          related.add(rel.through!);
         }
       }
       if (newField.primaryKey) {
         for (const m2m of opts.manyToMany ?? []) {
           if (m2m.remoteField?.model === model) continue;
-          if (m2m.remoteField?.through?._meta.autoCreated) related.add(m2m.remoteField.through);
+          if (optsOf(m2m.remoteField?.through).autoCreated) related.add(m2m.remoteField!.through!);
         }
       }
       for (const m of related) this._remakeTable(m);
@@ -228,21 +229,21 @@ export class DatabaseSchemaEditor extends BaseDatabaseSchemaEditor {
   override _alterManyToMany(model: SchemaModel, oldField: SchemaField, newField: SchemaField): void {
     const oldThrough = oldField.remoteField!.through!;
     const newThrough = newField.remoteField!.through!;
-    if (oldThrough._meta.dbTable === newThrough._meta.dbTable) {
+    if (optsOf(oldThrough).dbTable === optsOf(newThrough).dbTable) {
       this._remakeTable(oldThrough, {
         alterFields: [
-          [oldThrough._meta.getField(oldField.m2mReverseFieldName!()), newThrough._meta.getField(newField.m2mReverseFieldName!())],
-          [oldThrough._meta.getField(oldField.m2mFieldName!()), newThrough._meta.getField(newField.m2mFieldName!())],
+          [optsOf(oldThrough).getField(oldField.m2mReverseFieldName!()), optsOf(newThrough).getField(newField.m2mReverseFieldName!())],
+          [optsOf(oldThrough).getField(oldField.m2mFieldName!()), optsOf(newThrough).getField(newField.m2mFieldName!())],
         ],
       });
       return;
     }
     this.createModel(newThrough);
     this.execute(
-      `INSERT INTO ${this.quoteName(newThrough._meta.dbTable)} (${['id', newField.m2mColumnName!(), newField.m2mReverseName!()].join(
+      `INSERT INTO ${this.quoteName(optsOf(newThrough).dbTable)} (${['id', newField.m2mColumnName!(), newField.m2mReverseName!()].join(
         ', ',
       )}) SELECT ${['id', oldField.m2mColumnName!(), oldField.m2mReverseName!()].join(', ')} FROM ${this.quoteName(
-        oldThrough._meta.dbTable,
+        optsOf(oldThrough).dbTable,
       )}`,
     );
     this.deleteModel(oldThrough);

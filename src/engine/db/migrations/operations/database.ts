@@ -5,6 +5,7 @@ import { PyClass, PyException, PyInstance, PyList, PyTuple, type PyValue } from 
 import type { DatabaseSchemaEditor } from '../../backends/sqlite3/schema';
 import type { SchemaConstraint, SchemaField, SchemaIndex, SchemaModel, SchemaOptions } from '../../backends/base/types';
 import { SchemaValueError } from '../../backends/base/schema';
+import { optsOf } from '../../backends/base/types';
 
 // ---- access to states and rendered models -------------------------------------------------
 
@@ -14,25 +15,10 @@ interface StateWithApps {
   clone(): StateWithApps;
 }
 
-/** The `_meta` of a rendered model, whatever shape the model layer gives it. */
-export function metaOf(model: unknown): SchemaOptions {
-  const m = model as { _meta?: SchemaOptions; meta?: SchemaOptions; native?: unknown };
-  if (m && m._meta) return m._meta;
-  if (model instanceof PyClass || model instanceof PyInstance) {
-    const n = model.native as { _meta?: SchemaOptions; meta?: SchemaOptions } | undefined;
-    if (n?._meta) return n._meta;
-    if (n?.meta) return n.meta;
-    if (n && 'dbTable' in (n as object)) return n as unknown as SchemaOptions;
-  }
-  if (m && m.meta) return m.meta;
-  throw new Error('not a rendered model');
-}
-
-/** A rendered model in the shape the schema editor reads (`{ _meta }`). */
+/** A rendered model as the schema editor takes it (the model class itself). */
 export function asSchemaModel(model: unknown): SchemaModel {
-  const m = model as { _meta?: SchemaOptions };
-  if (m && m._meta) return m as SchemaModel;
-  return { _meta: metaOf(model) };
+  optsOf(model);
+  return model as SchemaModel;
 }
 
 export function getModel(state: unknown, appLabel: string, modelName: string): SchemaModel {
@@ -84,7 +70,7 @@ function nativeOf<T>(x: unknown): T {
 
 /** Proxy, unmanaged and swapped models have no table of their own to change. */
 export function allowMigrateModel(model: SchemaModel): boolean {
-  const meta = model._meta;
+  const meta = optsOf(model);
   const canMigrate = (meta as { canMigrate?: (c: unknown) => boolean }).canMigrate;
   if (typeof canMigrate === 'function') return canMigrate.call(meta, 'default');
   return meta.managed !== false && !meta.proxy && !meta.swapped;
@@ -125,12 +111,12 @@ export function renameModelForwards(oldName: string, newName: string, appLabel: 
   if (!allowMigrateModel(newModel)) return;
   const editor = editorOf(se);
   const oldModel = getModel(from, appLabel, oldName);
-  editor.alterDbTable(newModel, oldModel._meta.dbTable, newModel._meta.dbTable);
-  for (const rel of oldModel._meta.relatedObjects ?? []) {
-    const relatedMeta = rel.relatedModel._meta;
+  editor.alterDbTable(newModel, optsOf(oldModel).dbTable, optsOf(newModel).dbTable);
+  for (const rel of optsOf(oldModel).relatedObjects ?? []) {
+    const relatedMeta = optsOf(rel.relatedModel);
     let model: SchemaModel;
     let key: [string, string];
-    if (relatedMeta === oldModel._meta || rel.relatedModel === oldModel) {
+    if (relatedMeta === optsOf(oldModel) || rel.relatedModel === oldModel) {
       model = newModel;
       key = [appLabel, newName.toLowerCase()];
     } else {
@@ -138,15 +124,15 @@ export function renameModelForwards(oldName: string, newName: string, appLabel: 
       model = getModel(to, ...key);
     }
     const fieldName = rel.field?.name ?? '';
-    const toField = getModel(to, ...key)._meta.getField(fieldName);
+    const toField = optsOf(getModel(to, ...key)).getField(fieldName);
     editor.alterField(model, rel.field!, toField);
   }
-  const olds = oldModel._meta.localManyToMany;
-  const news = newModel._meta.localManyToMany;
+  const olds = optsOf(oldModel).localManyToMany;
+  const news = optsOf(newModel).localManyToMany;
   for (let i = 0; i < Math.min(olds.length, news.length); i++) {
     const newField = news[i];
     const related = newField.remoteField?.model;
-    if ((related && related._meta === newModel._meta) || !newField.remoteField?.through?._meta.autoCreated) continue;
+    if ((related && optsOf(related) === optsOf(newModel)) || !optsOf(newField.remoteField?.through).autoCreated) continue;
     editor._alterManyToMany(newModel, olds[i], newField);
   }
 }
@@ -156,13 +142,13 @@ export function alterModelTableForwards(op: { name: string }, appLabel: string, 
   if (!allowMigrateModel(newModel)) return;
   const editor = editorOf(se);
   const oldModel = getModel(from, appLabel, op.name);
-  editor.alterDbTable(newModel, oldModel._meta.dbTable, newModel._meta.dbTable);
-  const olds = oldModel._meta.localManyToMany;
-  const news = newModel._meta.localManyToMany;
+  editor.alterDbTable(newModel, optsOf(oldModel).dbTable, optsOf(newModel).dbTable);
+  const olds = optsOf(oldModel).localManyToMany;
+  const news = optsOf(newModel).localManyToMany;
   for (let i = 0; i < Math.min(olds.length, news.length); i++) {
     const through = news[i].remoteField?.through;
-    if (through?._meta.autoCreated) {
-      editor.alterDbTable(through, olds[i].remoteField!.through!._meta.dbTable, through._meta.dbTable);
+    if (optsOf(through).autoCreated) {
+      editor.alterDbTable(through!, optsOf(olds[i].remoteField?.through).dbTable, optsOf(through).dbTable);
     }
   }
 }
@@ -171,7 +157,7 @@ export function alterModelTableCommentForwards(op: { name: string }, appLabel: s
   const newModel = getModel(to, appLabel, op.name);
   if (!allowMigrateModel(newModel)) return;
   const oldModel = getModel(from, appLabel, op.name);
-  editorOf(se).alterDbTableComment(newModel, oldModel._meta.dbTableComment ?? null, newModel._meta.dbTableComment ?? null);
+  editorOf(se).alterDbTableComment(newModel, optsOf(oldModel).dbTableComment ?? null, optsOf(newModel).dbTableComment ?? null);
 }
 
 function togetherOf(v: unknown): string[][] {
@@ -211,12 +197,12 @@ export function alterOrderWithRespectToForwards(op: { name: string }, appLabel: 
   const toModel = getModel(to, appLabel, op.name);
   if (!allowMigrateModel(toModel)) return;
   const fromModel = getModel(from, appLabel, op.name);
-  const owrt = (m: SchemaModel) => (m._meta as { orderWithRespectTo?: unknown }).orderWithRespectTo;
+  const owrt = (m: SchemaModel) => (optsOf(m) as { orderWithRespectTo?: unknown }).orderWithRespectTo;
   const editor = editorOf(se);
   if (owrt(fromModel) && !owrt(toModel)) {
-    editor.removeField(fromModel, fromModel._meta.getField('_order'));
+    editor.removeField(fromModel, optsOf(fromModel).getField('_order'));
   } else if (owrt(toModel) && !owrt(fromModel)) {
-    const field = toModel._meta.getField('_order');
+    const field = optsOf(toModel).getField('_order');
     if (!field.hasDefault()) {
       editor.addField(fromModel, withDefault(field, 0n));
     } else {
@@ -293,10 +279,10 @@ export function renameIndexForwards(
   let oldIndex: SchemaIndex;
   if (op.oldFields) {
     const fromModel = getModel(from, appLabel, op.modelName);
-    const columns = op.oldFields.map((f) => fromModel._meta.getField(f).column!);
+    const columns = op.oldFields.map((f) => optsOf(fromModel).getField(f).column!);
     const matching = editor._constraintNames(fromModel, columns, { index: true, unique: false });
     if (matching.length !== 1) {
-      throw new SchemaValueError(`Found wrong number (${matching.length}) of indexes for ${fromModel._meta.dbTable}(${columns.join(', ')}).`);
+      throw new SchemaValueError(`Found wrong number (${matching.length}) of indexes for ${optsOf(fromModel).dbTable}(${columns.join(', ')}).`);
     }
     oldIndex = { name: matching[0], fields: op.oldFields };
   } else {
@@ -355,34 +341,34 @@ export function addFieldForwards(op: FieldOp, appLabel: string, se: unknown, fro
   const toModel = getModel(to, appLabel, op.modelName);
   if (!allowMigrateModel(toModel)) return;
   const fromModel = getModel(from, appLabel, op.modelName);
-  let field = toModel._meta.getField(op.name);
+  let field = optsOf(toModel).getField(op.name);
   if (op.preserveDefault === false) field = withOperationDefault(field, op.field);
   editorOf(se).addField(fromModel, field);
 }
 
 export function addFieldBackwards(op: FieldOp, appLabel: string, se: unknown, from: unknown): void {
   const fromModel = getModel(from, appLabel, op.modelName);
-  if (allowMigrateModel(fromModel)) editorOf(se).removeField(fromModel, fromModel._meta.getField(op.name));
+  if (allowMigrateModel(fromModel)) editorOf(se).removeField(fromModel, optsOf(fromModel).getField(op.name));
 }
 
 export function removeFieldForwards(op: FieldOp, appLabel: string, se: unknown, from: unknown): void {
   const fromModel = getModel(from, appLabel, op.modelName);
-  if (allowMigrateModel(fromModel)) editorOf(se).removeField(fromModel, fromModel._meta.getField(op.name));
+  if (allowMigrateModel(fromModel)) editorOf(se).removeField(fromModel, optsOf(fromModel).getField(op.name));
 }
 
 export function removeFieldBackwards(op: FieldOp, appLabel: string, se: unknown, from: unknown, to: unknown): void {
   const toModel = getModel(to, appLabel, op.modelName);
   if (!allowMigrateModel(toModel)) return;
   const fromModel = getModel(from, appLabel, op.modelName);
-  editorOf(se).addField(fromModel, toModel._meta.getField(op.name));
+  editorOf(se).addField(fromModel, optsOf(toModel).getField(op.name));
 }
 
 export function alterFieldForwards(op: FieldOp, appLabel: string, se: unknown, from: unknown, to: unknown): void {
   const toModel = getModel(to, appLabel, op.modelName);
   if (!allowMigrateModel(toModel)) return;
   const fromModel = getModel(from, appLabel, op.modelName);
-  const fromField = fromModel._meta.getField(op.name);
-  let toField = toModel._meta.getField(op.name);
+  const fromField = optsOf(fromModel).getField(op.name);
+  let toField = optsOf(toModel).getField(op.name);
   if (op.preserveDefault === false) toField = withOperationDefault(toField, op.field);
   editorOf(se).alterField(fromModel, fromField, toField);
 }
@@ -399,7 +385,7 @@ export function renameFieldForwards(
   if (!allowMigrateModel(toModel)) return;
   const fromModel = getModel(from, appLabel, op.modelName);
   const [a, b] = backwards ? [op.newName, op.oldName] : [op.oldName, op.newName];
-  editorOf(se).alterField(fromModel, fromModel._meta.getField(a), toModel._meta.getField(b));
+  editorOf(se).alterField(fromModel, optsOf(fromModel).getField(a), optsOf(toModel).getField(b));
 }
 
 // ---- special ------------------------------------------------------------------------------
