@@ -143,6 +143,8 @@ import { stateBridge } from './db/migrations/state_bridge';
 import { MigrationRecorder } from './db/migrations/recorder';
 import { connectionFor } from './core/management/commands/migration_support';
 import { runSystemChecks } from './core/management/checks_bridge';
+import { makeLoader } from './db/migrations/runtime';
+import { describeGraph, describeModels, previewMigrations } from './db/migrations/preview';
 import { ManagementUtility } from './core/management/index';
 import { PyException } from './python/values';
 
@@ -235,16 +237,56 @@ export class Project implements CommandEnvironment {
 
   // ---- views for the UI ---------------------------------------------------------------------
 
+  /** setup() unless the loaded project is still current; returns the error when it fails. */
+  private ensureLoaded(): PyException | null {
+    try {
+      this.setup();
+      return null;
+    } catch (e) {
+      if (e instanceof PyException) return e;
+      return new PyException('SystemError', e instanceof Error ? e.message : String(e));
+    }
+  }
+
   preview(): MigrationPreview {
-    return { status: 'no-changes', migrations: [], questions: [], diagnostics: this.diagnostics() };
+    const diagnostics = this.diagnostics();
+    if (!this.loaded || diagnostics.some((d) => d.severity === 'error')) {
+      return { status: 'error', migrations: [], questions: [], diagnostics };
+    }
+    try {
+      const result = previewMigrations(this.migrationsRuntime(), this.files, connectionFor(this));
+      return { ...result, diagnostics: [...diagnostics, ...result.diagnostics] };
+    } catch (e) {
+      const err = e instanceof PyException ? e : new PyException('SystemError', e instanceof Error ? e.message : String(e));
+      return { status: 'error', migrations: [], questions: [], diagnostics: [...diagnostics, diagnosticOf(err)] };
+    } finally {
+      this.runtime = undefined;
+    }
   }
 
   diagnostics(): Diagnostic[] {
-    return [];
+    const err = this.ensureLoaded();
+    if (err) return [diagnosticOf(err)];
+    try {
+      return runSystemChecks(this, {}).map((c) => ({
+        file: c.file ?? '',
+        line: c.line ?? 0,
+        severity: c.level >= 40 ? ('error' as const) : ('warning' as const),
+        message: c.text,
+        code: /\(([a-z_]+\.[EW]\d+)\)/.exec(c.text)?.[1],
+      }));
+    } catch (e) {
+      return e instanceof PyException ? [diagnosticOf(e)] : [];
+    }
   }
 
   models(): ModelInfo[] {
-    return [];
+    if (this.ensureLoaded() || !this.loaded) return [];
+    try {
+      return describeModels(this.loaded.apps);
+    } catch {
+      return [];
+    }
   }
 
   tables(): TableInfo[] {
@@ -252,8 +294,27 @@ export class Project implements CommandEnvironment {
   }
 
   migrationGraph(): MigrationNode[] {
-    return [];
+    if (this.ensureLoaded()) return [];
+    try {
+      return describeGraph(makeLoader(this.migrationsRuntime(), true));
+    } catch {
+      return [];
+    } finally {
+      this.runtime = undefined;
+    }
   }
+}
+
+/** A Python exception as an editor diagnostic. */
+export function diagnosticOf(e: PyException): Diagnostic {
+  const short = e.type.slice(e.type.lastIndexOf('.') + 1);
+  return {
+    file: e.filename && !e.filename.startsWith('/') && !e.filename.startsWith('<') ? e.filename : '',
+    line: e.lineno ?? 0,
+    severity: 'error',
+    message: e.pyMessage ? `${short}: ${e.pyMessage}` : short,
+    code: short,
+  };
 }
 
 /** Turns an escaped exception into Django's output and exit status. */

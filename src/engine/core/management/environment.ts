@@ -10,6 +10,9 @@ export interface CheckResult {
   /** e.g. "blog.Post.title: (fields.E120) CharFields must define a 'max_length' attribute." */
   text: string;
   silenced: boolean;
+  /** Where the checked object is defined, when known. */
+  file?: string;
+  line?: number;
 }
 
 export interface CommandEnvironment {
