@@ -59,6 +59,8 @@ export interface ErOptions {
   direction?: 'TB' | 'LR';
   /** Add the row count to each table's name ('blog_post · 3 rows'). */
   rows?: boolean;
+  /** Only this entity (its key) and the entities it is directly related to; `apps` is ignored. */
+  focus?: string;
 }
 
 export interface DiagramText {
@@ -226,9 +228,19 @@ export function erDiagramText(schema: ErSchema, options: ErOptions = {}): Diagra
   const filter = options.apps && options.apps.length > 0 ? new Set(options.apps) : undefined;
   const allApps = schemaApps(schema);
   const byKey = new Map(schema.entities.map((e) => [e.key, e]));
-  const shown = schema.entities.filter((e) => !filter || filter.has(e.app ?? ''));
+  let shown = schema.entities.filter((e) => !filter || filter.has(e.app ?? ''));
+  let relations: ErRelation[];
+  if (options.focus && byKey.has(options.focus)) {
+    // One entity and its direct neighbours, whatever their app; nothing else.
+    const f = options.focus;
+    relations = schema.relations.filter((r) => r.from === f || r.to === f);
+    const keep = new Set([f, ...relations.flatMap((r) => [r.from, r.to])]);
+    shown = schema.entities.filter((e) => keep.has(e.key));
+  } else {
+    const keys = new Set(shown.map((e) => e.key));
+    relations = schema.relations.filter((r) => keys.has(r.from) || keys.has(r.to));
+  }
   const shownKeys = new Set(shown.map((e) => e.key));
-  const relations = schema.relations.filter((r) => shownKeys.has(r.from) || shownKeys.has(r.to));
   // Entities at the far end of a shown relation, outside the filter (or missing): stubs.
   const stubs: ErEntity[] = [];
   for (const r of relations) {

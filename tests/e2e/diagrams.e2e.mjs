@@ -170,6 +170,7 @@ export const tests = [
       const { page } = t;
       await openFixture(t, 'project=blog&view=er');
       await page.click('.dg-stage g.dg-clickable[data-key="blog.Post"]');
+      await page.click('.dg-popover button:has-text("Open blog/models.py")');
       const events = await page.evaluate(() => window.__events);
       assert(JSON.stringify(events) === JSON.stringify([{ type: 'openFile', path: 'blog/models.py' }]), JSON.stringify(events));
     },
@@ -222,6 +223,16 @@ export const tests = [
       const n = await nodeCount(page);
       assert(n > 24 && n < 120, `filtered to one app plus stubs: ${n}`);
       await t.screenshot('big-one-app');
+      // Find a model: only it and its neighbours remain.
+      await page.fill('.dg-find input', 'catalog.Thing30');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.querySelectorAll('.dg-stage svg g.node').length < 10, null, { timeout: 30_000 });
+      await waitDrawn(page);
+      const focused = await page.$$eval('.dg-stage g.dg-clickable', (gs) => gs.map((g) => g.dataset.key).sort());
+      assert(JSON.stringify(focused) === JSON.stringify(['catalog.Thing30', 'shipping.Thing29', 'catalog.Thing10', 'orders.Thing31', 'catalog.Thing90', 'orders.Thing91', 'people.Thing92'].sort()), `focus: ${focused}`);
+      await t.screenshot('big-focus');
+      await page.click('.dg-chip');
+      await page.waitForFunction(() => document.querySelectorAll('.dg-stage svg g.node').length > 24, null, { timeout: 30_000 });
     },
   },
   ...['light', 'dark'].map((theme) => ({

@@ -85,6 +85,9 @@ export function DiagramPanel(props: DiagramPanelProps) {
   const [erApps, setErApps] = useState<string[]>([]);
   const [graphAppFilter, setGraphAppFilter] = useState<string[]>([]);
   const [showBuiltIn, setShowBuiltIn] = useState(false);
+  /** ER diagram: one entity and its neighbours only (its key), for big projects. */
+  const [focus, setFocus] = useState<string | null>(null);
+  useEffect(() => setFocus(null), [source]);
   const [detail, setDetail] = useState<ColumnDetail | 'auto'>('auto');
   const [changeSource, setChangeSource] = useState<ChangeSource>({ kind: 'pending' });
   const [popover, setPopover] = useState<{ key: string; x: number; y: number } | null>(null);
@@ -155,8 +158,13 @@ export function DiagramPanel(props: DiagramPanelProps) {
         return { message: source === 'models' ? 'No models yet. Write a model in models.py and it appears here.' : 'The database has no tables yet. Run python manage.py migrate.' };
       }
       if (erShownCount > MAX_DRAWN) return { message: `${erShownCount} tables are too many to draw at once. Choose a few apps above.` };
-      const d = erDiagramText(erSchema, { apps: chosenApps(erApps, erAppList, showBuiltIn), columns: effectiveDetail, theme, rows: source === 'tables' });
-      return { ...d, label: source === 'models' ? 'ER diagram of the models as written' : 'ER diagram of the database as migrated', exportName: source === 'models' ? 'er-models' : 'er-database', fitKey: `er-${source}` };
+      const d = erDiagramText(erSchema, { apps: chosenApps(erApps, erAppList, showBuiltIn), columns: effectiveDetail, theme, rows: source === 'tables', focus: focus ?? undefined });
+      return {
+        ...d,
+        label: source === 'models' ? 'ER diagram of the models as written' : 'ER diagram of the database as migrated',
+        exportName: source === 'models' ? 'er-models' : 'er-database',
+        fitKey: `er-${source}-${focus ?? ''}`,
+      };
     }
     if (kind === 'graph') {
       const d = migrationGraphText(graph, { apps: chosenApps(graphAppFilter, graphAppList, showBuiltIn), theme });
@@ -167,7 +175,7 @@ export function DiagramPanel(props: DiagramPanelProps) {
     if (changes.diffs.length === 0) return { message: 'No tables change: before and after are the same.' };
     const d = beforeAfterText(changes.diffs, { theme, columns: 'all' });
     return { ...d, label: changes.title, exportName: 'changes', fitKey: `changes-${JSON.stringify(changeSource)}` };
-  }, [kind, erSchema, erShownCount, source, erApps, erAppList, effectiveDetail, theme, graph, graphAppFilter, graphAppList, changes, changeSource, showBuiltIn]);
+  }, [kind, erSchema, erShownCount, source, erApps, erAppList, effectiveDetail, theme, graph, graphAppFilter, graphAppList, changes, changeSource, showBuiltIn, focus]);
 
   // ---- actions on a migration
   const migrationFile = useCallback(
@@ -194,13 +202,10 @@ export function DiagramPanel(props: DiagramPanelProps) {
       if (f) api?.openFile?.(f);
     });
   const modelKeyToRef = (key: string) => ({ app: key.slice(0, key.indexOf('.')), name: key.slice(key.indexOf('.') + 1) });
-  const onModelActivate = useCallback(
-    (key: string) => openModel(modelKeyToRef(key)),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [props.onOpenModel, api?.files, api?.openFile],
-  );
-  const modelLabel = useCallback((key: string) => `${key}: open ${modelKeyToRef(key).app}/models.py`, []);
-  const modelsClickable = kind === 'er' && source === 'models' && Boolean(props.onOpenModel || api?.openFile);
+  const [entityPop, setEntityPop] = useState<{ key: string; x: number; y: number } | null>(null);
+  const onEntityActivate = useCallback((key: string, at: { x: number; y: number }) => setEntityPop({ key, x: at.x, y: at.y }), []);
+  const entityLabel = useCallback((key: string) => `${key}: show actions`, []);
+  useEffect(() => setEntityPop(null), [kind, source, focus]);
   useEffect(() => setPopover(null), [kind, graph]);
 
   const toolbar = (
@@ -215,7 +220,16 @@ export function DiagramPanel(props: DiagramPanelProps) {
               Database
             </button>
           </div>
-          <AppFilter apps={erAppList} selected={erApps} onChange={setErApps} builtIn={builtInOf(erAppList)} showBuiltIn={showBuiltIn} onShowBuiltIn={setShowBuiltIn} />
+          {focus ? (
+            <button type="button" className="dg-btn dg-chip" onClick={() => setFocus(null)} title="Show every model again">
+              Only {focus} and its relations ✕
+            </button>
+          ) : (
+            <AppFilter apps={erAppList} selected={erApps} onChange={setErApps} builtIn={builtInOf(erAppList)} showBuiltIn={showBuiltIn} onShowBuiltIn={setShowBuiltIn} />
+          )}
+          {erSchema.entities.length > 8 && (
+            <FindEntity keys={erSchema.entities.map((e) => e.key)} placeholder={source === 'models' ? 'Find a model…' : 'Find a table…'} onFind={setFocus} />
+          )}
           <label className="dg-select">
             <span className="sr-only">Columns</span>
             <select value={detail} onChange={(e) => setDetail(e.target.value as ColumnDetail | 'auto')} aria-label="Columns shown">
@@ -296,13 +310,25 @@ export function DiagramPanel(props: DiagramPanelProps) {
           <DiagramView
             text={diagram.text}
             theme={theme}
-            ids={kind === 'graph' || modelsClickable ? diagram.ids : undefined}
-            nodeLabel={kind === 'graph' ? nodeLabel : modelLabel}
-            onNodeActivate={kind === 'graph' ? onNodeActivate : modelsClickable ? onModelActivate : undefined}
+            ids={kind === 'graph' || kind === 'er' ? diagram.ids : undefined}
+            nodeLabel={kind === 'graph' ? nodeLabel : entityLabel}
+            onNodeActivate={kind === 'graph' ? onNodeActivate : kind === 'er' ? onEntityActivate : undefined}
             label={diagram.label}
             exportName={diagram.exportName}
             fitKey={diagram.fitKey}
             toolbar={toolbar}
+          />
+        )}
+        {entityPop && kind === 'er' && (
+          <EntityPopover
+            entityKey={entityPop.key}
+            x={entityPop.x}
+            y={entityPop.y}
+            file={source === 'models' ? (props.onOpenModel ? `${modelKeyToRef(entityPop.key).app}/models.py` : modelFile(modelKeyToRef(entityPop.key).app)) : undefined}
+            onOpen={() => { openModel(modelKeyToRef(entityPop.key)); setEntityPop(null); }}
+            focused={focus === entityPop.key}
+            onFocus={() => { setFocus(focus === entityPop.key ? null : entityPop.key); setEntityPop(null); }}
+            onClose={() => setEntityPop(null)}
           />
         )}
         {popover && popNode && (
@@ -347,6 +373,81 @@ function Legend({ kind }: { kind: DiagramKind }) {
   );
 }
 
+/** A text box with suggestions: choosing an entity shows only it and its relations. */
+function FindEntity({ keys, placeholder, onFind }: { keys: readonly string[]; placeholder: string; onFind(key: string): void }) {
+  const [value, setValue] = useState('');
+  const listId = useRef(`dg-find-${Math.random().toString(36).slice(2)}`).current;
+  const pick = (v: string) => {
+    const want = v.trim().toLowerCase();
+    const hit = keys.find((k) => k.toLowerCase() === want) ?? keys.find((k) => k.toLowerCase().endsWith(`.${want}`));
+    if (hit) {
+      onFind(hit);
+      setValue('');
+    }
+  };
+  return (
+    <label className="dg-find">
+      <span className="sr-only">{placeholder}</span>
+      <input
+        type="search"
+        list={listId}
+        value={value}
+        placeholder={placeholder}
+        aria-label={placeholder}
+        onChange={(e) => {
+          setValue(e.target.value);
+          if (keys.includes(e.target.value)) pick(e.target.value);
+        }}
+        onKeyDown={(e) => e.key === 'Enter' && pick(value)}
+      />
+      <datalist id={listId}>
+        {keys.map((k) => (
+          <option key={k} value={k} />
+        ))}
+      </datalist>
+    </label>
+  );
+}
+
+function usePopoverDismiss(ref: React.RefObject<HTMLDivElement | null>, onClose: () => void, dep: unknown) {
+  useEffect(() => {
+    ref.current?.querySelector<HTMLButtonElement>('button:not([disabled])')?.focus();
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    const onDown = (e: PointerEvent) => {
+      if (ref.current && e.target instanceof Node && !ref.current.contains(e.target)) onClose();
+    };
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('pointerdown', onDown, true);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('pointerdown', onDown, true);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [dep]);
+}
+
+function EntityPopover(props: { entityKey: string; x: number; y: number; file?: string; onOpen(): void; focused: boolean; onFocus(): void; onClose(): void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  usePopoverDismiss(ref, props.onClose, props.entityKey);
+  return (
+    <div ref={ref} className="dg-popover" role="dialog" aria-label={props.entityKey} style={{ left: props.x, top: props.y }}>
+      <div className="dg-popover-title">
+        <span className="mono">{props.entityKey}</span>
+      </div>
+      <div className="dg-popover-actions">
+        {props.file !== undefined && (
+          <button type="button" className="dg-btn" onClick={props.onOpen}>
+            Open {props.file}
+          </button>
+        )}
+        <button type="button" className="dg-btn primary" onClick={props.onFocus}>
+          {props.focused ? 'Show everything' : 'Only this and its relations'}
+        </button>
+      </div>
+    </div>
+  );
+}
+
 function MigrationPopover(props: {
   node: MigrationNode;
   x: number;
@@ -361,20 +462,7 @@ function MigrationPopover(props: {
 }) {
   const { node } = props;
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    ref.current?.querySelector<HTMLButtonElement>('button:not([disabled])')?.focus();
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && props.onClose();
-    const onDown = (e: PointerEvent) => {
-      if (ref.current && e.target instanceof Node && !ref.current.contains(e.target)) props.onClose();
-    };
-    document.addEventListener('keydown', onKey);
-    document.addEventListener('pointerdown', onDown, true);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      document.removeEventListener('pointerdown', onDown, true);
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [node]);
+  usePopoverDismiss(ref, props.onClose, node);
   return (
     <div ref={ref} className="dg-popover" role="dialog" aria-label={`${node.app}.${node.name}`} style={{ left: props.x, top: props.y }}>
       <div className="dg-popover-title">

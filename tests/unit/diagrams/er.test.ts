@@ -105,6 +105,28 @@ describe('ER diagram of the models as written', () => {
     expect(d.size).toBe(3);
   });
 
+  it('focus: one model and its direct neighbours, across apps', () => {
+    const d = erDiagramText(schemaFromModels(shopModels), { focus: 'blog.Post', columns: 'none' });
+    expect(d.text).toMatchInlineSnapshot(`
+      "erDiagram
+        e_blog_Author["blog.Author"]
+        e_blog_Post["blog.Post"]
+        e_blog_Tag["blog.Tag"]
+        e_reviews_Review["reviews.Review"]
+        e_blog_Post }o--|| e_blog_Author : "author"
+        e_blog_Post }o--o| e_blog_Author : "editor"
+        e_blog_Post }o--o{ e_blog_Tag : "tags"
+        e_reviews_Review }o--o| e_blog_Post : "post"
+        classDef app2 fill:#fef3c7,stroke:#d97706,color:#0f172a
+        class e_blog_Author,e_blog_Post,e_blog_Tag app2
+        classDef app3 fill:#f3e8ff,stroke:#9333ea,color:#0f172a
+        class e_reviews_Review app3
+      "
+    `);
+    // An unknown focus draws everything.
+    expect(erDiagramText(schemaFromModels(blogModels), { focus: 'blog.Nope' }).size).toBe(3);
+  });
+
   it('names only', () => {
     expect(erDiagramText(schemaFromModels(blogModels), { columns: 'none', direction: 'LR' }).text).toMatchInlineSnapshot(`
       "erDiagram
