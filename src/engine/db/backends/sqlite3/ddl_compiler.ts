@@ -169,49 +169,50 @@ class DdlCompiler {
   }
 
   expr(e: unknown): Compiled {
-    const name = className(e);
-    const node = unwrap(e);
     if (!isExpression(e)) {
       return { sql: this.editor.quoteValue(e), columns: [] };
     }
+    const { kind: name, args, kwargs } = exprParts(e);
+    const kw = (k: string) => kwargs.get(k);
     if (name === 'F') {
-      const { sql, field } = this.column(String(attr(node, 'name')));
-      return { sql, columns: [field?.column ?? String(attr(node, 'name'))], outputType: field?.getInternalType() };
+      const fname = String(args[0] ?? kw('name'));
+      const { sql, field } = this.column(fname);
+      return { sql, columns: [field?.column ?? fname], outputType: field?.getInternalType() };
     }
     if (name === 'Value') {
-      const value = attr(node, 'value');
-      const out = outputTypeOf(attr(node, 'outputField', '_outputField', 'output_field'));
+      const value = args[0] ?? kw('value') ?? null;
+      const out = outputTypeOf(args[1] ?? kw('output_field'));
       const sql = this.editor.quoteValue(value);
       return { sql: out === 'DecimalField' ? `(CAST(${sql} AS NUMERIC))` : sql, columns: [], outputType: out };
     }
     if (name === 'Q') return { sql: this.where(e), columns: [] };
     if (name === 'Now') return { sql: "STRFTIME('%Y-%m-%d %H:%M:%f', 'NOW')", columns: [], outputType: 'DateTimeField' };
-    if (name === 'OrderBy' || name === 'Desc' || name === 'Asc') {
-      const inner = this.expr(attr(node, 'expression'));
-      const desc = !!attr(node, 'descending') || name === 'Desc';
+    if (name === 'OrderBy') {
+      const inner = this.expr(args[0] ?? kw('expression'));
+      const desc = truthyPy(kw('descending') ?? false);
       return { sql: `${inner.sql} ${desc ? 'DESC' : 'ASC'}`, columns: inner.columns };
     }
-    if (name === 'CombinedExpression' || (attr(node, 'lhs') !== undefined && attr(node, 'connector') !== undefined)) {
-      const lhs = this.expr(attr(node, 'lhs'));
-      const rhs = this.expr(attr(node, 'rhs'));
-      const connector = String(attr(node, 'connector'));
+    if (name === 'CombinedExpression') {
+      const lhs = this.expr(args[0]);
+      const connector = String(args[1]);
+      const rhs = this.expr(args[2]);
       const op = connector === '^' ? null : connector === '%%' ? '%' : connector;
       let sql = op ? `(${lhs.sql} ${op} ${rhs.sql})` : `(POWER(${lhs.sql}, ${rhs.sql}))`;
       const out =
-        outputTypeOf(attr(node, 'outputField', '_outputField', 'output_field')) ??
-        (lhs.outputType === 'DecimalField' || rhs.outputType === 'DecimalField' ? 'DecimalField' : lhs.outputType);
+        outputTypeOf(args[3] ?? kw('output_field')) ??
+        (lhs.outputType === 'DecimalField' || rhs.outputType === 'DecimalField' ? 'DecimalField' : (lhs.outputType ?? rhs.outputType));
       if (out === 'DecimalField') sql = `(CAST(${sql} AS NUMERIC))`;
       return { sql, columns: [...lhs.columns, ...rhs.columns], outputType: out };
     }
     if (name === 'ExpressionWrapper') {
-      const inner = this.expr(attr(node, 'expression'));
-      return { ...inner, outputType: outputTypeOf(attr(node, 'outputField', 'output_field')) ?? inner.outputType };
+      const inner = this.expr(args[0] ?? kw('expression'));
+      return { ...inner, outputType: outputTypeOf(args[1] ?? kw('output_field')) ?? inner.outputType };
     }
     if (name === 'Cast') {
-      const inner = this.expr(listOf(attr(node, 'sourceExpressions', 'expressions'))[0] ?? attr(node, 'expression'));
-      const out = attr(node, 'outputField', 'output_field') as SchemaField | undefined;
-      const type = out?.dbParameters ? out.dbParameters(this.editor.connection).type : 'text';
-      return { sql: `CAST(${inner.sql} AS ${type})`, columns: inner.columns, outputType: outputTypeOf(out) };
+      const inner = this.expr(toExpr(args[0] ?? kw('expression')));
+      const outField = unwrap(args[1] ?? kw('output_field')) as SchemaField | undefined;
+      const type = outField?.dbParameters ? outField.dbParameters(this.editor.connection).type : 'text';
+      return { sql: `CAST(${inner.sql} AS ${type})`, columns: inner.columns, outputType: outputTypeOf(outField) };
     }
     const FUNCS: Record<string, string> = {
       Lower: 'LOWER',
@@ -219,7 +220,6 @@ class DdlCompiler {
       Length: 'LENGTH',
       Abs: 'ABS',
       Coalesce: 'COALESCE',
-      Concat: 'CONCAT',
       Trim: 'TRIM',
       LTrim: 'LTRIM',
       RTrim: 'RTRIM',
@@ -227,20 +227,48 @@ class DdlCompiler {
       Greatest: 'MAX',
       Least: 'MIN',
       Reverse: 'REVERSE',
+      Ceil: 'CEILING',
+      Floor: 'FLOOR',
+      Sqrt: 'SQRT',
+      Power: 'POWER',
+      Mod: 'MOD',
+      NullIf: 'NULLIF',
     };
-    const fn = FUNCS[name] ?? (attr<string>(node, 'function') as string | undefined);
-    if (fn) {
-      const args = listOf(attr(node, 'sourceExpressions', 'expressions', 'args')).map((a) =>
-        typeof a === 'string' ? this.expr(fExpr(a)) : this.expr(a),
-      );
+    const fn = FUNCS[name] ?? (name === 'Func' ? String(kw('function') ?? '') : '');
+    if (fn || name === 'Concat') {
+      const compiled = args.map((a) => this.expr(toExpr(a)));
       if (name === 'Concat') {
-        const sql = args.map((a) => `COALESCE(${a.sql}, '')`).join(' || ');
-        return { sql: `(${sql})`, columns: args.flatMap((a) => a.columns) };
+        const sql = compiled.map((a) => `COALESCE(${a.sql}, '')`).join(' || ');
+        return { sql: `(${sql})`, columns: compiled.flatMap((a) => a.columns), outputType: 'CharField' };
       }
-      return { sql: `${fn}(${args.map((a) => a.sql).join(', ')})`, columns: args.flatMap((a) => a.columns), outputType: args[0]?.outputType };
+      const out = outputTypeOf(kw('output_field')) ?? (['Length'].includes(name) ? 'IntegerField' : compiled[0]?.outputType);
+      return { sql: `${fn}(${compiled.map((a) => a.sql).join(', ')})`, columns: compiled.flatMap((a) => a.columns), outputType: out };
     }
     throw new UnsupportedExpressionError(`The expression ${name || String(e)} cannot be compiled to SQL here.`);
   }
+}
+
+/** Strings in a function's arguments name fields, as in Lower('title'). */
+function toExpr(a: unknown): unknown {
+  return typeof a === 'string' ? fExpr(a) : a;
+}
+
+/** An expression's class name, positional arguments and keyword arguments. */
+function exprParts(e: unknown): { kind: string; args: unknown[]; kwargs: Map<string, unknown> } {
+  const n = unwrap(e) as { kind?: string; args?: unknown[]; kwargs?: Map<string, unknown>; children?: unknown } & Record<string, unknown>;
+  if (n && typeof n === 'object' && typeof n.kind === 'string' && Array.isArray(n.args)) {
+    return { kind: n.kind, args: n.args, kwargs: n.kwargs instanceof Map ? n.kwargs : new Map() };
+  }
+  const kind = className(e) || className(n);
+  if (n && typeof n === 'object' && n.children !== undefined) return { kind: 'Q', args: [], kwargs: new Map() };
+  // Plain objects built here (fExpr) or by tests: named properties.
+  const kwargs = new Map<string, unknown>(Object.entries(n ?? {}));
+  const args: unknown[] = [];
+  if (kind === 'F') args.push(n.name);
+  if (kind === 'Value') args.push(n.value);
+  if (kind === 'CombinedExpression') args.push(n.lhs, n.connector, n.rhs);
+  if (Array.isArray(n.sourceExpressions)) args.push(...n.sourceExpressions);
+  return { kind, args, kwargs };
 }
 
 function fExpr(name: string): unknown {
@@ -253,7 +281,9 @@ function isExpression(v: unknown): boolean {
   const name = className(v);
   if (['Decimal', 'date', 'datetime', 'time', 'timedelta', 'UUID'].includes(name)) return false;
   if (v instanceof PyInstance) {
-    return v.cls.mro.some((c) => ['Expression', 'BaseExpression', 'Combinable', 'F', 'Q', 'Func', 'Value'].includes(c.name)) || !!attr(v, 'resolveExpression');
+    const n = v.native as { kind?: unknown; children?: unknown } | undefined;
+    if (n && (typeof n.kind === 'string' || Array.isArray(n.children))) return true;
+    return v.cls.mro.some((c) => ['Expression', 'BaseExpression', 'Combinable', 'F', 'Q', 'Func', 'Value'].includes(c.name));
   }
   return typeof (v as { className?: unknown }).className === 'string' || typeof (v as { resolveExpression?: unknown }).resolveExpression === 'function';
 }
@@ -305,7 +335,7 @@ export function compileDbDefault(field: SchemaField, editor: Editor): string {
   const expr = (field as { _dbDefaultExpression?: unknown })._dbDefaultExpression ?? field.dbDefault;
   const name = className(expr);
   if (!isExpression(expr) || name === 'Value') {
-    const value = name === 'Value' ? attr(expr, 'value') : expr;
+    const value = name === 'Value' ? (exprParts(expr).args[0] ?? null) : expr;
     const sql = editor.prepareDefault(prepForDb(field, value));
     return field.getInternalType() === 'DecimalField' ? `(CAST(${sql} AS NUMERIC))` : sql;
   }
