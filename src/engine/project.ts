@@ -342,12 +342,21 @@ export function reportFailure(e: unknown, console: Console, files?: ProjectFiles
 
 /** A Python-shaped traceback for an exception raised while running project code. */
 export function formatTraceback(e: PyException, files?: ProjectFiles): string {
+  const sourceLine = (file: string, line: number) => {
+    const text = files?.read(file)?.split('\n')[line - 1];
+    return text !== undefined && text.trim() ? `    ${text.trim()}\n` : '';
+  };
   let out = 'Traceback (most recent call last):\n  File "manage.py", line 22, in <module>\n';
-  if (e.filename) {
-    const isSyntax = e.type === 'SyntaxError' || e.type === 'IndentationError' || e.type === 'TabError';
-    out += isSyntax ? `  File "${e.filename}", line ${e.lineno ?? 0}\n` : `  File "${e.filename}", line ${e.lineno ?? 0}, in <module>\n`;
-    const source = files?.read(e.filename)?.split('\n')[(e.lineno ?? 0) - 1];
-    if (source !== undefined && source.trim()) out += `    ${source.trim()}\n`;
+  const isSyntax = e.type === 'SyntaxError' || e.type === 'IndentationError' || e.type === 'TabError';
+  const frames = [...(e.traceback ?? [])].reverse();
+  for (const f of frames) {
+    if (!f.filename) continue;
+    out += `  File "${f.filename}", line ${f.lineno}, in ${f.name}\n` + sourceLine(f.filename, f.lineno);
+  }
+  if (isSyntax && e.filename) {
+    out += `  File "${e.filename}", line ${e.lineno ?? 0}\n` + sourceLine(e.filename, e.lineno ?? 0);
+  } else if (!frames.length && e.filename) {
+    out += `  File "${e.filename}", line ${e.lineno ?? 0}, in <module>\n` + sourceLine(e.filename, e.lineno ?? 0);
   }
   out += (e.pyMessage ? `${e.type}: ${e.pyMessage}` : e.type) + '\n';
   return out;

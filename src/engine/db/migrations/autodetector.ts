@@ -522,12 +522,21 @@ export class MigrationAutodetector {
         if (!i) info.set(op, (i = { npred: 0, succ: [] }));
         return i;
       };
+      // Operations by the model they act on: a dependency only ever matches those.
+      const byModel = new Map<string, Operation[]>();
+      for (const op of ops) {
+        const m = opModel(op);
+        if (m === undefined) continue;
+        const list = byModel.get(m);
+        if (list) list.push(op);
+        else byModel.set(m, [op]);
+      }
       for (const op of ops) {
         node(op);
         for (const d0 of this.autoDeps.get(op) ?? []) {
           const d = this.resolveDependency(d0)[0];
           if (d.appLabel !== appLabel) continue;
-          const preds = ops.filter((x) => this.checkDependency(x, d));
+          const preds = (byModel.get(d.modelName.toLowerCase()) ?? []).filter((x) => this.checkDependency(x, d));
           const ni = node(op);
           for (const p of preds) {
             ni.npred++;
@@ -1310,6 +1319,15 @@ export class MigrationAutodetector {
 }
 
 // ------------------------------------------------------------------------------------------
+
+/** The (lower-case) model an operation acts on, for the operations dependencies can name. */
+function opModel(op: Operation): string | undefined {
+  if (op instanceof CreateModel || op instanceof DeleteModel || op instanceof AlterOrderWithRespectTo || op instanceof AlterUniqueTogether || op instanceof AlterIndexTogether) {
+    return op.nameLower;
+  }
+  if (op instanceof AddField || op instanceof RemoveField || op instanceof AlterField) return op.modelNameLower;
+  return undefined;
+}
 
 function fieldClassName(field: DetectorField): string {
   if (field.pyClass) return field.pyClass.name;
