@@ -107,6 +107,7 @@ export interface NativeClassHooks {
   repr?(self: PyInstance): string;
   str?(self: PyInstance): string;
   eq?(self: PyInstance, other: PyValue): boolean;
+  /** Dict/set key, compared with `hashKey` of other values (return hashKey(x) to be equal to x). */
   hash?(self: PyInstance): string;
   /** Iteration protocol for native containers (QuerySet, enum classes, ...). */
   iter?(self: PyInstance): Iterable<PyValue>;
@@ -117,6 +118,22 @@ export interface NativeClassHooks {
   unaryOp?(op: string, self: PyInstance): PyValue | undefined;
   /** Iteration over the class object itself (`for s in Status`). */
   iterClass?(cls: PyClass): Iterable<PyValue>;
+  /** `obj[key]` (QuerySet slicing and indexing); return undefined when not supported. */
+  getItem?(self: PyInstance, key: PyValue): PyValue | undefined;
+  setItem?(self: PyInstance, key: PyValue, value: PyValue): boolean;
+  delItem?(self: PyInstance, key: PyValue): boolean;
+  /** `item in obj`; return undefined to fall back to iteration. */
+  contains?(self: PyInstance, item: PyValue): boolean | undefined;
+  /** Calling an instance (`obj(...)`), e.g. a native callable object. */
+  call?(self: PyInstance, args: PyValue[], kwargs: Kwargs): PyValue;
+  /** `format(obj, spec)` / f-string format specs. */
+  format?(self: PyInstance, spec: string): string;
+  /** Ordering comparisons `<`, `<=`, `>`, `>=`; return undefined when not supported. */
+  compare?(op: '<' | '<=' | '>' | '>=', self: PyInstance, other: PyValue): boolean | undefined;
+  /** `obj[key]` on the class object itself (`Status['DRAFT']`, `list[int]`). */
+  getClassItem?(cls: PyClass, key: PyValue): PyValue | undefined;
+  /** repr() of the class object itself (`<enum 'Status'>`). */
+  classRepr?(cls: PyClass): string;
 }
 
 export class PyClass {
@@ -125,6 +142,12 @@ export class PyClass {
   mro: PyClass[] = [];
   /** Set by the Django layer on model classes, enum classes, ... */
   native?: unknown;
+  /** 1-based line of the `class` statement (0 for native classes); set by the interpreter. */
+  lineno = 0;
+  /** The file the `class` statement is in, when defined in Python. */
+  filename?: string;
+  /** Line of the (last) assignment of each name in the class body. */
+  readonly attrLines = new Map<string, number>();
   constructor(
     readonly name: string,
     readonly module: string,
@@ -209,6 +232,19 @@ export class PyException extends Error {
   ) {
     super(pyMessage ? `${type}: ${pyMessage}` : type);
   }
+  /** Frames the exception passed through, innermost first (the interpreter appends them). */
+  readonly traceback: TraceEntry[] = [];
+  /** `raise ... from cause` / the exception being handled when this one was raised. */
+  override cause?: PyException;
+  context?: PyException;
+  suppressContext = false;
+}
+
+export interface TraceEntry {
+  filename: string;
+  lineno: number;
+  /** '<module>', the function's name, or the class name for a class body. */
+  name: string;
 }
 
 export function computeMro(cls: PyClass): PyClass[] {
@@ -254,9 +290,21 @@ export function hashKey(v: PyValue): string {
   if (v instanceof PySet && v.frozen) return 'fs:{' + [...v.entries.keys()].sort().join(',') + '}';
   if (v instanceof PyInstance) {
     const h = v.cls.hook('hash');
-    if (h) return 'i:' + h(v);
+    // The hook's key is compared with other values' keys, so an instance equal to a str or
+    // int (an enum member, Decimal('1')) can return hashKey of that value.
+    if (h) return h(v);
+    if (instanceHashHook) {
+      const k = instanceHashHook(v);
+      if (k !== undefined) return k;
+    }
   }
   return 'id:' + objectId(v as object);
+}
+
+let instanceHashHook: ((v: PyInstance) => string | undefined) | null = null;
+/** The interpreter registers how instances of Python classes with `__hash__` are keyed. */
+export function setInstanceHashHook(f: (v: PyInstance) => string | undefined): void {
+  instanceHashHook = f;
 }
 
 const ids = new WeakMap<object, number>();
