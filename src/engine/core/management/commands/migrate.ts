@@ -7,6 +7,7 @@ import type { ArgumentParser } from '../argparse';
 import { BaseCommand, CommandError, SystemExit, type Options } from '../base';
 import { connectionFor, has, services, truncateChars } from './migration_support';
 import { emitPostMigrate } from './post_migrate';
+import { optsOf } from '../../../db/backends/base/types';
 
 export class MigrateCommand extends BaseCommand {
   override help = 'Updates database schema. Manages both apps with migrations and those without.';
@@ -181,11 +182,8 @@ export class MigrateCommand extends BaseCommand {
       }
     }
     if (runSyncdb) {
-      if (this.verbosity >= 1) {
-        this.stdout.write(this.style.MIGRATE_HEADING('Synchronizing apps without migrations:'));
-        this.stdout.write('  Creating tables...');
-        this.stdout.write('    Running deferred SQL...');
-      }
+      if (this.verbosity >= 1) this.stdout.write(this.style.MIGRATE_HEADING('Synchronizing apps without migrations:'));
+      this.syncApps(connection, appLabel !== null ? [appLabel] : unmigrated);
     }
     if (this.verbosity >= 1) this.stdout.write(this.style.MIGRATE_HEADING('Running migrations:'));
     let fake = false;
@@ -216,6 +214,36 @@ export class MigrateCommand extends BaseCommand {
     }
     const postMigrateState = executor.migrate(targets, { plan, state: preMigrateState.clone(), fake, fakeInitial });
     emitPostMigrate(connection, postMigrateState, this.env.appLabels(), appsWithModels, this.verbosity, (line) => this.stdout.write(line));
+  }
+
+  /** --run-syncdb: creates the tables of apps without migrations (Django's sync_apps). */
+  private syncApps(connection: ReturnType<typeof connectionFor>, appLabels: string[]): void {
+    const tables = new Set(connection.introspection.tableNames().map((t) => t.toLowerCase()));
+    const runtime = (this.env as unknown as { migrationsRuntime(): { currentState(): unknown } }).migrationsRuntime();
+    const state = runtime.currentState() as { models: Map<string, { appLabel: string; name: string }>; apps: { getModel(a: string, m: string): unknown } };
+    const toCreate: object[] = [];
+    for (const app of this.env.appLabels()) {
+      if (!appLabels.includes(app)) continue;
+      for (const ms of state.models.values()) {
+        if (ms.appLabel !== app) continue;
+        const model = state.apps.getModel(app, ms.name) as object;
+        const opts = optsOf(model);
+        if (opts.autoCreated) continue;
+        if (tables.has(opts.dbTable.toLowerCase())) continue;
+        toCreate.push(model);
+      }
+    }
+    if (this.verbosity >= 1) this.stdout.write('  Creating tables...');
+    connection.schemaEditor().run((editor) => {
+      for (const model of toCreate) {
+        const opts = optsOf(model);
+        if (!opts.managed || opts.proxy || opts.swapped) continue;
+        if (this.verbosity >= 3) this.stdout.write(`    Processing ${opts.appLabel}.${opts.objectName} model`);
+        if (this.verbosity >= 1) this.stdout.write(`    Creating table ${opts.dbTable}`);
+        editor.createModel(model);
+      }
+      if (this.verbosity >= 1) this.stdout.write('    Running deferred SQL...');
+    });
   }
 
   /** Installed apps with a models module (post_migrate is sent to those). */
