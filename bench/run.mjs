@@ -2,13 +2,11 @@
 // bare sql.js running the same statements, and sqlmigrate of their initial migration.
 // Prints one JSON object per line.
 import { build } from 'esbuild';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const dir = mkdtempSync(join(tmpdir(), 'bench-'));
-const out = join(dir, 'harness.mjs');
+// Bundled next to the CLI so the external sql.js resolves from node_modules.
+const out = join(process.cwd(), 'dist', 'bench-harness.mjs');
 await build({
   entryPoints: [new URL('./harness.ts', import.meta.url).pathname],
   outfile: out,
@@ -17,12 +15,10 @@ await build({
   format: 'esm',
   target: 'node20',
   external: ['sql.js'],
-  nodePaths: [join(process.cwd(), 'node_modules')],
   banner: { js: "import { createRequire as __cr } from 'module'; const require = __cr(import.meta.url);" },
   logLevel: 'warning',
 });
 const h = await import(pathToFileURL(out).href);
-rmSync(dir, { recursive: true, force: true });
 await h.init();
 
 const sizes = (process.env.BENCH_SIZES ?? '10,100,500').split(',').map(Number);
