@@ -38,7 +38,24 @@ function blockKind(header: string): string {
   return BLOCK_KINDS[kw] ?? 'statement';
 }
 
+const CONTINUATION_RE = /^(else|elif|except|finally)\b/;
+
+/**
+ * Scans `src`; returns the first tokenizer-level problem (or null) and the offsets where top-level
+ * statements start (decorators stay with what they decorate), so callers can parse in chunks.
+ */
+export function lexScan(src: string): { problem: LexProblem | null; chunks: number[] } {
+  const chunks: number[] = [];
+  const problem = scan(src, chunks);
+  return { problem, chunks };
+}
+
 export function lexCheck(src: string): LexProblem | null {
+  return scan(src, null);
+}
+
+function scan(src: string, chunks: number[] | null): LexProblem | null {
+  let prevTopDecorator = false;
   const n = src.length;
   const indents: number[] = [0];
   const brackets: { ch: string; line: number; pos: number }[] = [];
@@ -104,6 +121,11 @@ export function lexCheck(src: string): LexProblem | null {
             pos: j,
           };
         }
+      }
+      if (chunks && col === 0) {
+        const isCont = CONTINUATION_RE.test(src.slice(j, j + 8));
+        if (!isCont && !prevTopDecorator) chunks.push(j);
+        prevTopDecorator = c === '@';
       }
       atLineStart = false;
       logicalStartLine = line;

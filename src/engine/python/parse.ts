@@ -5,7 +5,7 @@
 import { parser } from '@lezer/python';
 import type { SyntaxNode } from '@lezer/common';
 import type { CompFor, DictItem, Expr, FPart, FuncScope, Handler, KwArg, Module, Param, Stmt } from './ast';
-import { lexCheck } from './lexcheck';
+import { lexScan } from './lexcheck';
 import { PyBytes, PyException, type PyValue } from './values';
 
 class Ctx {
@@ -13,6 +13,8 @@ class Ctx {
   constructor(
     readonly src: string,
     readonly filename: string,
+    /** Lines before `src` in the file (chunked parsing). */
+    readonly lineOffset = 0,
   ) {
     for (let i = 0; i < src.length; i++) if (src.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
   }
@@ -25,7 +27,7 @@ class Ctx {
       if (ls[mid] <= pos) lo = mid;
       else hi = mid - 1;
     }
-    return lo + 1;
+    return lo + 1 + this.lineOffset;
   }
   text(n: SyntaxNode): string {
     return this.src.slice(n.from, n.to);
@@ -33,6 +35,10 @@ class Ctx {
   err(message: string, n: SyntaxNode | number, type: 'SyntaxError' | 'IndentationError' = 'SyntaxError'): PyException {
     const pos = typeof n === 'number' ? n : n.from;
     return new PyException(type, message, this.filename, this.line(pos));
+  }
+  /** Start offset of a (file-relative) line within this chunk. */
+  lineStart(line: number): number {
+    return this.lineStarts[line - 1 - this.lineOffset];
   }
 }
 
@@ -56,26 +62,79 @@ export function parseModule(src: string, filename = '<string>'): Module {
 }
 
 function parseUncached(src: string, filename: string): Module {
-  const ctx = new Ctx(src, filename);
-  const tree = parser.parse(src);
-  const lex = lexCheck(src);
-  let errNode: SyntaxNode | null = null;
+  const { problem: lex, chunks } = lexScan(src);
+  if (lex && lex.message.endsWith('was never closed')) {
+    // Everything after the bracket is one chunk anyway; report it as CPython does.
+    throw new PyException(lex.type, lex.message, filename, lex.lineno);
+  }
+  if (chunks.length === 0 || chunks[0] !== 0) chunks.unshift(0);
+  const body: Stmt[] = [];
+  let line = 1;
+  let pos = 0;
+  for (let i = 0; i < chunks.length; i++) {
+    const start = chunks[i];
+    const end = i + 1 < chunks.length ? chunks[i + 1] : src.length;
+    for (; pos < start; pos++) if (src.charCodeAt(pos) === 10) line++;
+    const text = src.slice(start, end);
+    if (lex && lex.pos < end) {
+      // The tokenizer problem is in this chunk: a parser error before it still wins.
+      const err = parseChunkError(text, filename, line - 1, start, lex.pos);
+      throw err ?? new PyException(lex.type, lex.message, filename, lex.lineno);
+    }
+    body.push(...parseChunk(text, filename, line - 1));
+  }
+  return { body, filename };
+}
+
+interface ChunkEntry {
+  body: Stmt[];
+  lineOffset: number;
+}
+const chunkCache = new Map<string, ChunkEntry>();
+
+function parseChunk(text: string, filename: string, lineOffset: number): Stmt[] {
+  const hit = chunkCache.get(text);
+  if (hit) {
+    if (hit.lineOffset === lineOffset) return hit.body;
+    return shiftLines(hit.body, lineOffset - hit.lineOffset) as Stmt[];
+  }
+  const ctx = new Ctx(text, filename, lineOffset);
+  const tree = parser.parse(text);
+  const cursor = tree.cursor();
+  do {
+    if (cursor.type.isError) throw describeError(ctx, cursor.node);
+  } while (cursor.next());
+  const body = block(ctx, kids(tree.topNode), { inFunc: false, inLoop: false });
+  if (chunkCache.size > 20000) chunkCache.clear();
+  chunkCache.set(text, { body, lineOffset });
+  return body;
+}
+
+/** The parser error in a chunk that lies before `limit` (a tokenizer problem's offset), if any. */
+function parseChunkError(text: string, filename: string, lineOffset: number, chunkStart: number, limit: number): PyException | null {
+  const ctx = new Ctx(text, filename, lineOffset);
+  const tree = parser.parse(text);
   const cursor = tree.cursor();
   do {
     if (cursor.type.isError) {
-      errNode = cursor.node;
-      break;
+      if (chunkStart + cursor.from < limit) return describeError(ctx, cursor.node);
+      return null;
     }
   } while (cursor.next());
-  if (lex) {
-    const neverClosed = lex.message.endsWith('was never closed');
-    if (!errNode || lex.pos <= errNode.from || neverClosed) {
-      throw new PyException(lex.type, lex.message, filename, lex.lineno);
-    }
+  return null;
+}
+
+/** A copy of a syntax tree with every line moved by `delta` (a cached chunk that moved in the file). */
+function shiftLines(node: unknown, delta: number): unknown {
+  if (Array.isArray(node)) return node.map((n) => shiftLines(n, delta));
+  if (node === null || typeof node !== 'object' || Object.getPrototypeOf(node) !== Object.prototype) return node;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
+    if (k === 'line') out[k] = (v as number) + delta;
+    else if (k === 'scope' || k === 'value' && (node as { k?: string }).k === 'Const') out[k] = v;
+    else out[k] = shiftLines(v, delta);
   }
-  if (errNode) throw describeError(ctx, errNode);
-  const body = block(ctx, kids(tree.topNode), { inFunc: false, inLoop: false });
-  return { body, filename };
+  return out;
 }
 
 const COMPOUND_RE = /^\s*(?:async\s+)?(class|def|if|elif|else|for|while|try|except|finally|with)\b/;
@@ -99,7 +158,7 @@ function describeError(ctx: Ctx, errNode: SyntaxNode): PyException {
     pos = p;
   }
   const line = ctx.line(pos);
-  const lineStart = ctx.lineStarts[line - 1];
+  const lineStart = ctx.lineStart(line);
   let lineEnd = src.indexOf('\n', lineStart);
   if (lineEnd < 0) lineEnd = src.length;
   const lineText = src.slice(lineStart, lineEnd);
