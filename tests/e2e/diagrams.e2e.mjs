@@ -176,6 +176,29 @@ export const tests = [
     },
   },
   {
+    name: 'the diagram follows the models as they change, and keeps the last good one while models.py is broken',
+    async run(t) {
+      const { page } = t;
+      await openFixture(t, 'project=blog&view=er');
+      assert((await nodeCount(page)) === 3, 'three models');
+      // A half-typed line: the engine reports no models and an error.
+      await page.evaluate(() => window.__setData({ models: [], preview: { status: 'error', migrations: [], questions: [], diagnostics: [] } }));
+      await page.waitForSelector('.dg-stale');
+      await waitDrawn(page);
+      assert((await nodeCount(page)) === 3, 'the last good diagram stays');
+      await t.screenshot('stale');
+      // Fixed, with one more model.
+      await page.evaluate(() => {
+        const { blogModels } = window.__dg.projects;
+        const extra = { ...blogModels[2], name: 'Comment', table: 'blog_comment', fields: [...blogModels[2].fields, { name: 'post', type: 'ForeignKey', column: 'post_id', dbType: 'bigint', primaryKey: false, unique: false, null: false, relatedModel: 'blog.Post', relation: 'many-to-one' }] };
+        window.__setData({ models: [...blogModels, extra], preview: { status: 'changes', migrations: [], questions: [], diagnostics: [] } });
+      });
+      await page.waitForFunction(() => document.querySelectorAll('.dg-stage svg g.node').length === 4, null, { timeout: 20_000 });
+      assert(!(await page.$('.dg-stale')), 'no stale notice once models.py reads again');
+      await t.screenshot('updated');
+    },
+  },
+  {
     name: 'export as SVG and PNG',
     async run(t) {
       const { page } = t;

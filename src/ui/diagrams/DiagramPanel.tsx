@@ -76,7 +76,13 @@ function signature(tables: readonly TableInfo[]): string {
 
 export function DiagramPanel(props: DiagramPanelProps) {
   const { api } = props;
-  const models = props.models ?? api?.models ?? EMPTY;
+  const liveModels = props.models ?? api?.models ?? EMPTY;
+  // While models.py does not parse (a half-typed line), keep drawing the last good models.
+  const lastGoodModels = useRef<readonly ModelInfo[]>(EMPTY);
+  const broken = api?.preview?.status === 'error' && liveModels.length === 0;
+  if (!broken) lastGoodModels.current = liveModels;
+  const models = broken ? lastGoodModels.current : liveModels;
+  const stale = broken && models.length > 0;
   const tables = props.tables ?? api?.tables ?? EMPTY;
   const graph = props.graph ?? api?.graph ?? EMPTY;
   const theme = useDiagramTheme(props.theme);
@@ -287,6 +293,11 @@ export function DiagramPanel(props: DiagramPanelProps) {
         ))}
       </div>
       <Legend kind={kind} />
+      {stale && (kind === 'er' || kind === 'changes') && (
+        <p className="dg-stale" role="status">
+          models.py cannot be read right now (the Migration tab says why): this is the last diagram that could be drawn.
+        </p>
+      )}
       {kind === 'changes' && diffLines.length > 0 && (
         <ul className="dg-difflist" aria-label={changes.title}>
           {diffLines.map((l, i) => (
