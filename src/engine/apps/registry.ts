@@ -14,6 +14,8 @@ export interface AppConfig {
   defaultAutoField: string | null;
   /** Where default_auto_field came from, for messages ('blog.apps.BlogConfig.default_auto_field'). */
   defaultAutoFieldSource?: string;
+  /** The AppConfig class's qualified name ('BlogConfig'; 'AppConfig' when the app has none). */
+  appConfigClass?: string;
   /** The models module path ('blog.models'), when the app has one. */
   modelsModule: string | null;
   /** The project file holding the models ('blog/models.py'), for local apps. */
@@ -27,6 +29,8 @@ export class Apps {
   /** app label -> model name (lowercase) -> model class, in registration order. */
   readonly allModels = new Map<string, Map<string, ModelClass>>();
   readonly pendingOperations = new Map<string, PendingOp[]>();
+  /** True once every models module has been imported (django.setup() finished). */
+  ready = false;
   private relationTreeCache: Map<ModelClass, Field[]> | null = null;
   private modelsCache = new Map<string, ModelClass[]>();
 

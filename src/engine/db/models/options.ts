@@ -40,7 +40,8 @@ export const DEFAULT_NAMES = [
 /** normalize_together: a single ('a', 'b') becomes (('a', 'b'),); returns tuples of names. */
 export function normalizeTogether(value: PyValue): PyValue[][] {
   if (!truthy(value)) return [];
-  if (!(value instanceof PyTuple || value instanceof PyList)) throw new PyException('TypeError', '');
+  if (value instanceof PySet) return value.values().map((x) => iterItems(x) ?? [x]);
+  if (!(value instanceof PyTuple || value instanceof PyList)) return [];
   const first = value.items[0];
   if (!(first instanceof PyTuple || first instanceof PyList)) return [[...value.items]];
   return value.items.map((x) => iterItems(x) ?? [x]);
@@ -158,7 +159,8 @@ export class Options {
     if (!this.dbTable) this.dbTable = `${this.appLabel}_${this.modelName}`;
   }
 
-  private uniqueTogetherRaw: PyValue = new PyTuple([]);
+  /** Meta.unique_together as written (checks judge its shape). */
+  uniqueTogetherRaw: PyValue = new PyTuple([]);
 
   private setOption(name: string, v: PyValue): void {
     switch (name) {

@@ -1,0 +1,41 @@
+// run_checks(): the system checks a project's `check`, `makemigrations` and `migrate` run,
+// returned as Django's CheckMessage objects (each with the file and line it points at).
+
+import type { Apps } from '../../apps/registry';
+import { metaOf } from '../../db/models/fields/index';
+import { CheckMessage } from './messages';
+import { checkAllModels, lazyReferenceMessages, type SettingsLike } from './model_checks';
+import { pyStr } from '../../utils/py';
+import { PyList, PyTuple } from '../../python/values';
+
+export interface RunChecksOptions {
+  /** Only these apps' models (manage.py check blog). */
+  appLabels?: string[];
+  /** Only checks with these tags ('models', ...). */
+  tags?: string[];
+  includeDeploymentChecks?: boolean;
+}
+
+export const MODEL_TAGS = ['models'];
+
+/** All check messages for the project, silenced ones included (see `isSilenced`). */
+export function runChecks(apps: Apps, settings: SettingsLike, opts: RunChecksOptions = {}): CheckMessage[] {
+  const out: CheckMessage[] = [];
+  const wantModels = !opts.tags || opts.tags.includes('models');
+  if (wantModels) {
+    const models = opts.appLabels
+      ? opts.appLabels.flatMap((l) => apps.getAppModels(l))
+      : apps.getModels();
+    out.push(...checkAllModels(apps, models, settings));
+    out.push(...lazyReferenceMessages(apps));
+  }
+  return out;
+}
+
+/** SILENCED_SYSTEM_CHECKS as a list of ids. */
+export function silencedChecks(settings: SettingsLike): string[] {
+  const v = settings.get('SILENCED_SYSTEM_CHECKS');
+  return v instanceof PyList || v instanceof PyTuple ? v.items.map((x) => pyStr(x)) : [];
+}
+
+void metaOf;
