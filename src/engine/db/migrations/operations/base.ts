@@ -54,23 +54,24 @@ export interface ManagerLike {
 export type OperationResult = Operation[] | boolean;
 
 /** The ProjectState methods operations call (MODELS' ProjectState, Django's names in camelCase). */
+/* eslint-disable @typescript-eslint/no-explicit-any */
 export interface StateLike {
-  models: Map<string, unknown> | { get(key: unknown): unknown };
-  addModel(modelState: unknown): void;
+  models: Map<string, any>;
+  addModel(modelState: any): void;
   removeModel(appLabel: string, modelName: string): void;
   renameModel(appLabel: string, oldName: string, newName: string): void;
-  alterModelOptions(appLabel: string, modelName: string, options: Record<string, unknown>, optionKeys?: readonly string[]): void;
-  removeModelOptions(appLabel: string, modelName: string, optionName: string, valueToRemove: unknown): void;
-  alterModelManagers(appLabel: string, modelName: string, managers: [string, ManagerLike][]): void;
-  addIndex(appLabel: string, modelName: string, index: unknown): void;
+  alterModelOptions(appLabel: string, modelName: string, options: Map<string, any>, optionKeys?: string[]): void;
+  removeModelOptions(appLabel: string, modelName: string, optionName: string, valueToRemove: any[]): void;
+  alterModelManagers(appLabel: string, modelName: string, managers: [string, any][]): void;
+  addIndex(appLabel: string, modelName: string, index: any): void;
   removeIndex(appLabel: string, modelName: string, indexName: string): void;
   renameIndex(appLabel: string, modelName: string, oldIndexName: string, newIndexName: string): void;
-  addConstraint(appLabel: string, modelName: string, constraint: unknown): void;
+  addConstraint(appLabel: string, modelName: string, constraint: any): void;
   removeConstraint(appLabel: string, modelName: string, constraintName: string): void;
-  alterConstraint(appLabel: string, modelName: string, constraintName: string, constraint: unknown): void;
-  addField(appLabel: string, modelName: string, name: string, field: unknown, preserveDefault: boolean): void;
+  alterConstraint?(appLabel: string, modelName: string, constraintName: string, constraint: unknown): void;
+  addField(appLabel: string, modelName: string, name: string, field: any, preserveDefault: boolean): void;
   removeField(appLabel: string, modelName: string, name: string): void;
-  alterField(appLabel: string, modelName: string, name: string, field: unknown, preserveDefault: boolean): void;
+  alterField(appLabel: string, modelName: string, name: string, field: any, preserveDefault: boolean): void;
   renameField(appLabel: string, modelName: string, oldName: string, newName: string): void;
   clone(): StateLike;
 }

@@ -429,7 +429,7 @@ export class AlterModelTable extends ModelOptionOperation {
     ];
   }
   stateForwards(appLabel: string, state: StateLike): void {
-    state.alterModelOptions(appLabel, this.nameLower, { db_table: this.table });
+    state.alterModelOptions(appLabel, this.nameLower, new Map([['db_table', this.table]]));
   }
   override describe(): string {
     return `Rename table for ${this.name} to ${this.table !== null ? this.table : '(default)'}`;
@@ -469,7 +469,7 @@ export class AlterModelTableComment extends ModelOptionOperation {
     ];
   }
   stateForwards(appLabel: string, state: StateLike): void {
-    state.alterModelOptions(appLabel, this.nameLower, { db_table_comment: this.tableComment });
+    state.alterModelOptions(appLabel, this.nameLower, new Map([['db_table_comment', this.tableComment]]));
   }
   override describe(): string {
     return `Alter ${this.name} table comment`;
@@ -500,7 +500,7 @@ export abstract class AlterTogetherOptionOperation extends ModelOptionOperation 
     return ['name', this.optionName];
   }
   stateForwards(appLabel: string, state: StateLike): void {
-    state.alterModelOptions(appLabel, this.nameLower, { [this.optionName]: this.optionValue });
+    state.alterModelOptions(appLabel, this.nameLower, new Map([[this.optionName, this.optionValue]]));
   }
   override referencesField(modelName: string, name: string, appLabel: string): boolean {
     return (
@@ -580,7 +580,7 @@ export class AlterOrderWithRespectTo extends ModelOptionOperation {
     ];
   }
   stateForwards(appLabel: string, state: StateLike): void {
-    state.alterModelOptions(appLabel, this.nameLower, { order_with_respect_to: this.orderWithRespectTo });
+    state.alterModelOptions(appLabel, this.nameLower, new Map([['order_with_respect_to', this.orderWithRespectTo]]));
   }
   override referencesField(modelName: string, name: string, appLabel: string): boolean {
     return this.referencesModel(modelName, appLabel) && (this.orderWithRespectTo === null || name === this.orderWithRespectTo);
@@ -630,7 +630,7 @@ export class AlterModelOptions extends ModelOptionOperation {
     ];
   }
   stateForwards(appLabel: string, state: StateLike): void {
-    state.alterModelOptions(appLabel, this.nameLower, this.options, AlterModelOptions.ALTER_OPTION_KEYS);
+    state.alterModelOptions(appLabel, this.nameLower, optionsMap(this.options), AlterModelOptions.ALTER_OPTION_KEYS);
   }
   override databaseForwards(): void {}
   override databaseBackwards(): void {}
@@ -839,7 +839,7 @@ export class RenameIndex extends IndexOperation {
     if (this.oldFields && this.oldFields.length) {
       if (!INDEX_FACTORY.make) throw new PyException('NotImplementedError', 'RenameIndex with old_fields needs models.Index');
       state.addIndex(appLabel, this.modelNameLower, INDEX_FACTORY.make(this.oldFields, this.newName));
-      state.removeModelOptions(appLabel, this.modelNameLower, 'index_together', new PyTuple(this.oldFields));
+      state.removeModelOptions(appLabel, this.modelNameLower, 'index_together', this.oldFields);
     } else {
       state.renameIndex(appLabel, this.modelNameLower, this.oldName!, this.newName);
     }
@@ -986,7 +986,11 @@ export class AlterConstraint extends IndexOperation {
     ];
   }
   stateForwards(appLabel: string, state: StateLike): void {
-    state.alterConstraint(appLabel, this.modelNameLower, this.name, this.constraint);
+    if (state.alterConstraint) state.alterConstraint(appLabel, this.modelNameLower, this.name, this.constraint);
+    else {
+      state.removeConstraint(appLabel, this.modelNameLower, this.name);
+      state.addConstraint(appLabel, this.modelNameLower, this.constraint);
+    }
   }
   override databaseForwards(): void {}
   override databaseBackwards(): void {}
