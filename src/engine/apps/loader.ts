@@ -13,6 +13,7 @@ import { setSwappableSource } from '../db/models/swappable';
 import { CONTRIB_APP_CONFIGS, CONTRIB_APPS, CONTRIB_MODELS } from '../contrib/sources';
 import { pyStr } from '../utils/py';
 import '../db/models/pymodule';
+import '../core/checks/index';
 
 export interface LoadedProject {
   settings: Settings;
