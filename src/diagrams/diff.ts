@@ -100,12 +100,19 @@ export function asTables(s: Snapshot): TableInfo[] {
 
 const norm = (t: string) => t.trim().replace(/\s+/g, ' ').toLowerCase();
 
-function columnChanges(a: ColumnInfo, b: ColumnInfo, compareDefaults: boolean): string[] {
+/** Which side of a comparison was derived from models (which know nothing of Meta constraints). */
+type ModelsSide = 'before' | 'after' | null;
+
+function columnChanges(a: ColumnInfo, b: ColumnInfo, compareDefaults: boolean, modelsSide: ModelsSide = null): string[] {
   const out: string[] = [];
+  // A column the models call not unique may still be unique in the database through a
+  // UniqueConstraint in Meta, which ModelInfo does not carry: only trust uniqueness the
+  // models side asserts.
+  const uniqueUnknown = (modelsSide === 'before' && !a.unique && b.unique) || (modelsSide === 'after' && a.unique && !b.unique);
   if (norm(a.type) !== norm(b.type)) out.push(`type ${a.type || 'untyped'} \u2192 ${b.type || 'untyped'}`);
   if (a.notNull !== b.notNull) out.push(b.notNull ? 'now NOT NULL' : 'now allows NULL');
   if (a.primaryKey !== b.primaryKey) out.push(b.primaryKey ? 'now the primary key' : 'no longer the primary key');
-  if (!a.primaryKey && !b.primaryKey && a.unique !== b.unique) out.push(b.unique ? 'now unique' : 'no longer unique');
+  if (!a.primaryKey && !b.primaryKey && a.unique !== b.unique && !uniqueUnknown) out.push(b.unique ? 'now unique' : 'no longer unique');
   if (compareDefaults && (a.default ?? null) !== (b.default ?? null)) out.push(`default ${a.default ?? 'none'} \u2192 ${b.default ?? 'none'}`);
   const ra = a.references ? `${a.references.table}.${a.references.column}` : '';
   const rb = b.references ? `${b.references.table}.${b.references.column}` : '';
@@ -125,6 +132,7 @@ export function diffSnapshots(before: Snapshot, after: Snapshot, options: DiffOp
   const ignore = options.ignoreTables ?? defaultIgnore;
   // Models carry no defaults, so defaults are compared only between two databases.
   const compareDefaults = !isModels(before) && !isModels(after);
+  const modelsSide: ModelsSide = isModels(after) ? 'after' : isModels(before) ? 'before' : null;
   const a = new Map(asTables(before).filter((t) => !ignore(t.name)).map((t) => [t.name, t]));
   const b = new Map(asTables(after).filter((t) => !ignore(t.name)).map((t) => [t.name, t]));
   const out: TableDiff[] = [];
@@ -141,7 +149,7 @@ export function diffSnapshots(before: Snapshot, after: Snapshot, options: DiffOp
       const old = beforeCols.get(c.name);
       if (!old) cols.push({ name: c.name, kind: 'added', after: c, changes: [] });
       else {
-        const changes = columnChanges(old, c, compareDefaults);
+        const changes = columnChanges(old, c, compareDefaults, modelsSide);
         cols.push({ name: c.name, kind: changes.length ? 'changed' : 'same', before: old, after: c, changes });
       }
     }

@@ -70,6 +70,14 @@ describe('before/after of a migration', () => {
     expect(tablesFromModels(clubModels).map((t) => t.name)).toEqual(['auth_user', 'club_profile', 'club_club', 'club_membership', 'club_place', 'club_restaurant']);
   });
 
+  it('a unique column the models do not call unique may come from a Meta constraint: not a change', () => {
+    const tables = blogTablesAfter.map((t) => (t.name === 'blog_post' ? { ...t, columns: t.columns.map((c) => (c.name === 'title' ? { ...c, unique: true } : c)) } : t));
+    expect(diffSnapshots(tables, blogModels)).toEqual([]);
+    // The other way round the models assert it: the next migration makes it unique.
+    const models = blogModels.map((m) => (m.name === 'Post' ? { ...m, fields: m.fields.map((f) => (f.name === 'title' ? { ...f, unique: true } : f)) } : m));
+    expect(describeDiff(diffSnapshots(blogTablesAfter, models))).toEqual(['~ table blog_post', '    ~ title: now unique']);
+  });
+
   it('database → models.py shows what the next migration changes (defaults are not compared)', () => {
     expect(diffSnapshots(blogTablesAfter, blogModels)).toEqual([]);
     expect(describeDiff(diffSnapshots(blogTablesBefore, blogModels))).toEqual([
