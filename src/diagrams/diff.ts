@@ -114,8 +114,10 @@ function columnChanges(a: ColumnInfo, b: ColumnInfo, compareDefaults: boolean, m
   if (a.primaryKey !== b.primaryKey) out.push(b.primaryKey ? 'now the primary key' : 'no longer the primary key');
   if (!a.primaryKey && !b.primaryKey && a.unique !== b.unique && !uniqueUnknown) out.push(b.unique ? 'now unique' : 'no longer unique');
   if (compareDefaults && (a.default ?? null) !== (b.default ?? null)) out.push(`default ${a.default ?? 'none'} \u2192 ${b.default ?? 'none'}`);
-  const ra = a.references ? `${a.references.table}.${a.references.column}` : '';
-  const rb = b.references ? `${b.references.table}.${b.references.column}` : '';
+  // Models do not say which column a foreign key targets (to_field): compare tables only then.
+  const ref = (r: ColumnInfo['references']) => (r ? (modelsSide ? r.table : `${r.table}.${r.column}`) : '');
+  const ra = ref(a.references);
+  const rb = ref(b.references);
   if (ra !== rb) out.push(rb ? `now references ${rb}` : `no longer references ${ra}`);
   return out;
 }
