@@ -113,13 +113,14 @@ export function App() {
     client.request({ type: 'models' }).then(setModels, () => setModels([]));
   }, [client]);
 
+  /** The database bytes last read from the engine (saved along with every edit). */
+  const dbBytes = useRef<Uint8Array | null>(null);
   const persist = useCallback(
     async (withDb: boolean) => {
       setSaved('saving');
       const key = workspaceKeyRef.current;
-      const prev = withDb ? null : await loadWork(key);
-      const db = withDb ? await client.request({ type: 'exportDb' }).catch(() => null) : (prev?.db ?? null);
-      const ok = await saveWork(key, { files: filesRef.current, db, history: historyRef.current, savedAt: Date.now() });
+      if (withDb) dbBytes.current = await client.request({ type: 'exportDb' }).catch(() => dbBytes.current);
+      const ok = await saveWork(key, { files: filesRef.current, db: dbBytes.current, history: historyRef.current, savedAt: Date.now() });
       setSaved(ok ? 'saved' : 'error');
     },
     [client],
@@ -135,6 +136,7 @@ export function App() {
     async (key: string, startFiles: FileMap, db: Uint8Array | null, termHistory: string[]) => {
       workspaceKeyRef.current = key;
       setWorkspaceKey(key);
+      dbBytes.current = db;
       filesRef.current = startFiles;
       setFilesState(startFiles);
       bumpSync();
@@ -390,7 +392,7 @@ export function App() {
             ) : backwards ? (
               <p className="muted">No rows would be lost.</p>
             ) : null}
-            <pre className="code" style={{ maxHeight: 180 }}>{plan.stdout.trim()}</pre>
+            <pre className="code" style={{ maxHeight: 180 }} tabIndex={0}>{plan.stdout.trim()}</pre>
           </div>
         ),
         buttons: [
@@ -600,10 +602,10 @@ export function App() {
   return (
     <div className="app">
       <header className="topbar">
-        <div className="brand">
+        <h1 className="brand">
           <span className="brand-mark" aria-hidden="true">dj</span>
           <span>Migration Playground</span>
-        </div>
+        </h1>
         <span className="pill">Django 5.2 · SQLite</span>
         {engineKind === 'fake' && (
           <span className="pill warn" title="The full migration engine is not loaded; a simplified stand-in answers.">preview engine</span>
@@ -631,7 +633,7 @@ export function App() {
           <Panel id="lesson" defaultSize="20%" minSize="12%" collapsible>
             <section className="pane" aria-label="Lesson">
               <div className="pane-head">Lesson</div>
-              <div className="pane-body">
+              <div className="pane-body" tabIndex={0}>
                 {LessonPanel ? (
                   <ErrorBoundaryFallback>
                     <LessonPanel api={api} />

@@ -6,7 +6,7 @@
 // t = { page, context, browser, baseUrl, screenshot(name), newPage() }. Every test gets a fresh
 // browser context (empty IndexedDB) at 1280×720.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -25,16 +25,19 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update', '--disable-sync',
 ];
 
+// Each run builds into its own folder, so runs started side by side never serve each other's
+// half-written files; --no-build serves dist/ as it is.
+const outDir = noBuild ? path.join(root, 'dist') : path.join(root, '.cache', `e2e-dist-${process.pid}`);
 if (!noBuild) {
   console.log('building the app (vite build)…');
-  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) {
     console.log('0 passed, 1 failed');
     process.exit(1);
   }
 }
 
-const server = await serveStatic(path.join(root, 'dist'));
+const server = await serveStatic(outDir);
 const baseUrl = `http://127.0.0.1:${server.port}/`;
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
 
@@ -86,5 +89,6 @@ for (const file of files) {
 
 await browser.close();
 server.close();
+if (!noBuild) rmSync(outDir, { recursive: true, force: true });
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed ? 1 : 0);

@@ -27,5 +27,9 @@ export function Highlight({ code, language }: { code: string; language: 'python'
     last = at + t.length;
   }
   if (last < code.length) out.push(code.slice(last));
-  return <pre className="code"><code>{out}</code></pre>;
+  return (
+    <pre className="code" tabIndex={0}>
+      <code>{out}</code>
+    </pre>
+  );
 }

@@ -47,9 +47,10 @@ export function HistoryPane({
                     type="button"
                     className="mig-btn"
                     onClick={() => onMigrateTo(app, m.name)}
-                    aria-label={`${m.applied ? 'Applied' : 'Not applied'}: ${app}.${m.name}. Migrate ${app} to this migration`}
+                    title={`Migrate ${app} to ${m.name}`}
                   >
                     <span className="mono" aria-hidden="true">[{m.applied ? 'X' : ' '}]</span>
+                    <span className="sr-only">{m.applied ? 'applied' : 'not applied'}</span>
                     <span className="mig-name">{m.name}</span>
                     <span className="mig-ops">{m.operations.slice(0, 3).join(' · ')}{m.operations.length > 3 ? ` · +${m.operations.length - 3}` : ''}</span>
                   </button>

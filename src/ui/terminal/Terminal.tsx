@@ -95,9 +95,16 @@ export const Terminal = forwardRef<TerminalHandle, { host: TerminalHost; history
       if (back > 0) term.write(`\x1b[${back}D`);
     };
     const redrawInput = () => (mode === 'asking' ? redraw(askLineStart, null) : redraw(PROMPT_WIDTH, PROMPT));
+    // What is typed while a command runs is kept and typed at the next prompt (typeahead).
+    let typeahead = '';
     const showPrompt = () => {
       mode = 'idle';
       term.write(PROMPT);
+      if (typeahead) {
+        const keys = typeahead;
+        typeahead = '';
+        onData(keys);
+      }
     };
     const write = (text: string) => {
       term.write(text);
@@ -187,11 +194,23 @@ export const Terminal = forwardRef<TerminalHandle, { host: TerminalHost; history
     };
 
     let busy: Promise<number> | null = null;
-    term.onData((data) => {
+    const onData = (data: string): void => {
       if (mode === 'running') {
         if (data === '\x03') {
           term.write('^C\r\n');
+          typeahead = '';
           hostRef.current.interrupt(runId);
+        } else typeahead += data;
+        return;
+      }
+      // Several keys at once (typeahead, fast typing): one at a time, up to a line's end.
+      if (data.length > 1 && !data.startsWith('\x1b') && /[\r\x03\t]/.test(data)) {
+        for (let i = 0; i < data.length; i++) {
+          if ((mode as string) === 'running') {
+            typeahead += data.slice(i);
+            return;
+          }
+          onData(data[i]);
         }
         return;
       }
@@ -284,9 +303,10 @@ export const Terminal = forwardRef<TerminalHandle, { host: TerminalHost; history
           editor.insert(data.replace(/\r?\n.*$/s, '').replace(/[\x00-\x1f]/g, ''));
       }
       redrawInput();
-    });
+    };
+    term.onData(onData);
 
-    term.write('\x1b[2mMigration Playground: a Django 5.2 project. Type help, or try\x1b[0m \x1b[1mpython manage.py makemigrations\x1b[0m\r\n');
+    term.write('Migration Playground: a Django 5.2 project. Type help, or try \x1b[1mpython manage.py makemigrations\x1b[0m\r\n');
     showPrompt();
 
     api.current = {
