@@ -33,7 +33,15 @@ export function mermaidText(text: string, maxLength = 60): string {
   let out = String(text).replace(INVISIBLE, ' ').replace(SPECIAL, (c) => REPLACEMENTS[c] ?? '');
   out = out.replace(/\s+/g, ' ').trim();
   if (out.length > maxLength) out = out.slice(0, Math.max(1, maxLength - 1)).trimEnd() + '\u2026';
-  return out;
+  return noMarkdown(out);
+}
+
+/**
+ * Mermaid formats `**x**` and `__x__` as bold in some labels: a star becomes a look-alike,
+ * and a zero-width space splits every double underscore (it looks the same).
+ */
+function noMarkdown(text: string): string {
+  return text.replace(/\*/g, '\u2217').replace(/_(?=_)/g, '_\u200B');
 }
 
 /** A quoted mermaid string; never empty (mermaid rejects `""` in some grammars). */
@@ -52,7 +60,7 @@ export function erWord(text: string, fallback = 'x', maxLength = 40): string {
     .replace(/[^A-Za-z0-9_\-()[\].,]/g, '_');
   if (out.length > maxLength) out = out.slice(0, maxLength);
   if (!/^[A-Za-z_]/.test(out)) out = `${fallback}_${out}`;
-  return out;
+  return noMarkdown(out);
 }
 
 /**

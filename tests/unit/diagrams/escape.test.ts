@@ -27,6 +27,11 @@ describe('mermaidText', () => {
     expect(mermaidText('a\nb\r\nc\u2028d\u202Ee\u200Bf\u0000g')).toBe('a b c d e f g');
   });
 
+  it('leaves no markdown: stars become look-alikes, double underscores are split invisibly', () => {
+    expect(mermaidText('**bold** __init__ a_b')).toBe('\u2217\u2217bold\u2217\u2217 _\u200B_init_\u200B_ a_b');
+    expect(erWord('__pwned__')).toBe('_\u200B_pwned_\u200B_');
+  });
+
   it('shortens long text with an ellipsis', () => {
     const out = mermaidText('x'.repeat(10000), 20);
     expect(out).toHaveLength(20);
@@ -48,7 +53,7 @@ describe('erWord', () => {
   it('replaces everything else and never starts with a digit', () => {
     expect(erWord('smallint unsigned')).toBe('smallintunsigned');
     expect(erWord('2fa code', 'col')).toBe('col_2facode');
-    for (const h of HOSTILE) expect(erWord(h)).toMatch(/^[A-Za-z_][A-Za-z0-9_\-()[\].,]*$/);
+    for (const h of HOSTILE) expect(erWord(h)).toMatch(/^[A-Za-z_][A-Za-z0-9_\-()[\].,\u200B]*$/);
   });
 });
 

@@ -14,7 +14,7 @@ import {
 import { hostileProject } from './projects';
 
 const STR = '"[^"\\n]*"';
-const WORD = '[A-Za-z_][A-Za-z0-9_\\-()[\\].,]*';
+const WORD = '[A-Za-z_][A-Za-z0-9_\\-()[\\].,\u200B]*';
 
 const ER_LINES = [
   /^erDiagram$/,
