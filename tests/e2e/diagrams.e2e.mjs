@@ -119,7 +119,7 @@ export const tests = [
       const { page } = t;
       await openFixture(t, 'mode=lesson');
       const s = await status(page);
-      assert(JSON.stringify(s) === JSON.stringify(['ready', 'ready', 'ready', 'error', 'error']), `statuses: ${s}`);
+      assert(JSON.stringify(s) === JSON.stringify(['ready', 'ready', 'ready', 'ready', 'ready', 'error', 'error']), `statuses: ${s}`);
       const sandbox = await page.getAttribute('.dg-sandboxed iframe', 'sandbox');
       assert(sandbox !== null && !/allow-scripts/.test(sandbox), `untrusted diagram not sandboxed: ${sandbox}`);
       const errors = await page.$$eval('.dg-message.dg-error strong', (els) => els.map((e) => e.textContent));
