@@ -92,3 +92,4 @@ export {
   NotImplemented,
   Ellipsis,
 } from './types';
+export { ReplSession, formatException, interact, defaultBanner, type ReplOptions, type PushResult } from './repl';

@@ -48,6 +48,7 @@ import {
 } from './protocol';
 import {
   baseExceptionClass,
+  exceptionByInstance,
   exceptionClassOf,
   exceptionInstance,
   exceptionPrintedName,
@@ -189,9 +190,15 @@ function addTrace(e: PyException, frame: Frame): PyException {
       e.lineno = frame.line;
     }
   }
-  e.traceback.push({ filename: frame.ctx.filename, lineno: frame.line, name: frame.name });
+  if (tracedIn.get(e) !== frame) {
+    e.traceback.push({ filename: frame.ctx.filename, lineno: frame.line, name: frame.name });
+    tracedIn.set(e, frame);
+  }
   return e;
 }
+
+/** The frame whose entry was pushed last on each exception's traceback (no duplicates on re-raise). */
+const tracedIn = new WeakMap<PyException, Frame>();
 
 // ---- statements -----------------------------------------------------------------------------
 
@@ -345,13 +352,9 @@ function execTry(s: Extract<Stmt, { k: 'Try' }>, f: Frame): Signal {
   }
 }
 
-/** Tracebacks get one entry per frame even when an exception is caught and re-raised inside it. */
+/** A caught exception's traceback includes the frame that caught it (once, even if re-raised). */
 function addTraceOnce(e: PyException, f: Frame): PyException {
-  if (e.filename === undefined && e.type !== 'SyntaxError' && e.type !== 'IndentationError') {
-    e.filename = f.ctx.filename;
-    e.lineno = f.line;
-  }
-  return e;
+  return addTrace(e, f);
 }
 
 function handlerMatches(t: PyValue, cls: PyClass): boolean {
@@ -389,14 +392,12 @@ export function raiseValue(v: PyValue, f?: Frame): PyException {
     throw new PyException('TypeError', 'exceptions must derive from BaseException');
   }
   void f;
-  const cached = exceptionCache.get(inst);
+  const cached = exceptionByInstance.get(inst);
   if (cached) return cached;
   const e = new PyException(exceptionPrintedName(inst.cls), pyStr(inst), undefined, undefined, inst);
-  exceptionCache.set(inst, e);
+  exceptionByInstance.set(inst, e);
   return e;
 }
-
-const exceptionCache = new WeakMap<PyInstance, PyException>();
 
 function execWith(s: Extract<Stmt, { k: 'With' }>, idx: number, f: Frame): Signal {
   if (idx >= s.items.length) return execBlock(s.body, f);

@@ -234,6 +234,10 @@ function scan(src: string, chunks: number[] | null): LexProblem | null {
     lastSig = c;
     i++;
   }
+  if (!atLineStart && brackets.length === 0 && lastSig === ':') {
+    // Header on the last line without a newline after it.
+    pendingBlock = { line: logicalStartLine, text: src.slice(logicalStartPos) };
+  }
   if (brackets.length > 0) {
     const top = brackets[brackets.length - 1];
     return { type: 'SyntaxError', message: `'${top.ch}' was never closed`, lineno: top.line, pos: top.pos, };

@@ -5,7 +5,7 @@
 import { parser } from '@lezer/python';
 import type { SyntaxNode } from '@lezer/common';
 import type { CompFor, DictItem, Expr, FPart, FuncScope, Handler, KwArg, Module, Param, Stmt } from './ast';
-import { lexScan } from './lexcheck';
+import { lexScan, type LexProblem } from './lexcheck';
 import { PyBytes, PyException, type PyValue } from './values';
 
 class Ctx {
@@ -32,9 +32,14 @@ class Ctx {
   text(n: SyntaxNode): string {
     return this.src.slice(n.from, n.to);
   }
-  err(message: string, n: SyntaxNode | number, type: 'SyntaxError' | 'IndentationError' = 'SyntaxError'): PyException {
+  err(message: string, n: SyntaxNode | number, type: 'SyntaxError' | 'IndentationError' = 'SyntaxError', endPos?: number): PyException {
     const pos = typeof n === 'number' ? n : n.from;
-    return new PyException(type, message, this.filename, this.line(pos));
+    const line = this.line(pos);
+    const e = new PyException(type, message, this.filename, line);
+    const start = this.lineStart(line);
+    e.colno = pos - start + 1;
+    if (endPos !== undefined) e.endColno = endPos - start + 1;
+    return e;
   }
   /** Start offset of a (file-relative) line within this chunk. */
   lineStart(line: number): number {
@@ -65,7 +70,7 @@ function parseUncached(src: string, filename: string): Module {
   const { problem: lex, chunks } = lexScan(src);
   if (lex && lex.message.endsWith('was never closed')) {
     // Everything after the bracket is one chunk anyway; report it as CPython does.
-    throw new PyException(lex.type, lex.message, filename, lex.lineno);
+    throw lexException(lex, src, filename);
   }
   if (chunks.length === 0 || chunks[0] !== 0) chunks.unshift(0);
   const body: Stmt[] = [];
@@ -76,14 +81,21 @@ function parseUncached(src: string, filename: string): Module {
     const end = i + 1 < chunks.length ? chunks[i + 1] : src.length;
     for (; pos < start; pos++) if (src.charCodeAt(pos) === 10) line++;
     const text = src.slice(start, end);
-    if (lex && lex.pos < end) {
+    if (lex && (lex.pos < end || i === chunks.length - 1)) {
       // The tokenizer problem is in this chunk: a parser error before it still wins.
       const err = parseChunkError(text, filename, line - 1, start, lex.pos);
-      throw err ?? new PyException(lex.type, lex.message, filename, lex.lineno);
+      throw err ?? lexException(lex, src, filename);
     }
     body.push(...parseChunk(text, filename, line - 1));
   }
   return { body, filename };
+}
+
+function lexException(lex: LexProblem, src: string, filename: string): PyException {
+  const e = new PyException(lex.type, lex.message, filename, lex.lineno);
+  const lineStart = src.lastIndexOf('\n', lex.pos - 1) + 1;
+  if (lex.pos <= src.length && !lex.message.startsWith('unterminated triple')) e.colno = lex.pos - lineStart + 1;
+  return e;
 }
 
 interface ChunkEntry {
@@ -186,7 +198,12 @@ function describeError(ctx: Ctx, errNode: SyntaxNode): PyException {
     if (/[\w'")\]}]/.test(prev) && /[\w'"([{]/.test(next) && !/^(for|if|else|in|and|or|not|is|as)\b/.test(src.slice(pos))) {
       const prevWord = /(\w+)$/.exec(src.slice(Math.max(0, b - 20), b + 1));
       if (!prevWord || !/^(for|if|else|in|and|or|not|is|lambda|yield|await)$/.test(prevWord[1])) {
-        return ctx.err('invalid syntax. Perhaps you forgot a comma?', pos);
+        let start = b;
+        while (start > 0 && /[\w.'"]/.test(src[start - 1])) start--;
+        let end = pos;
+        while (end < src.length && /[\w.'"=]/.test(src[end])) end++;
+        const e = ctx.err('invalid syntax. Perhaps you forgot a comma?', start, 'SyntaxError', end);
+        return e;
       }
     }
   }

@@ -179,8 +179,12 @@ export function exceptionInstance(e: PyException): PyInstance {
     inst.dict.set('filename', e.filename ?? null);
   }
   e.value = inst;
+  exceptionByInstance.set(inst, e);
   return inst;
 }
+
+/** The PyException travelling with a Python exception instance (so `raise e` keeps its traceback). */
+export const exceptionByInstance = new WeakMap<PyInstance, PyException>();
 
 export function pyError(type: string, message: string): PyException {
   return new PyException(type, message);

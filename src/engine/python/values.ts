@@ -232,6 +232,9 @@ export class PyException extends Error {
   ) {
     super(pyMessage ? `${type}: ${pyMessage}` : type);
   }
+  /** SyntaxError only: 1-based column of the error and, for ranges, the column after its end. */
+  colno?: number;
+  endColno?: number;
   /** Frames the exception passed through, innermost first (the interpreter appends them). */
   readonly traceback: TraceEntry[] = [];
   /** `raise ... from cause` / the exception being handled when this one was raised. */
