@@ -196,6 +196,14 @@ export const tests = [
       await page.waitForFunction(() => document.querySelectorAll('.dg-stage svg g.node').length === 4, null, { timeout: 20_000 });
       assert(!(await page.$('.dg-stale')), 'no stale notice once models.py reads again');
       await t.screenshot('updated');
+      // A migrate changes the database: "Last change" shows what it did.
+      await page.evaluate(() => window.__setData({ tables: window.__dg.projects.blogTablesAfter }));
+      await page.click('.dg-tabs button:has-text("Before / after")');
+      await page.selectOption('select[aria-label="Which change"]', 'last');
+      await page.waitForSelector('.dg-difflist >> text=+ table blog_tag');
+      await waitDrawn(page);
+      assert((await status(page)).every((x) => x === 'ready'), 'last change drawn');
+      await t.screenshot('last-change');
     },
   },
   {

@@ -58,6 +58,14 @@ type ChangeSource = { kind: 'pending' } | { kind: 'last' } | { kind: 'migration'
 
 const EMPTY: never[] = [];
 
+/** What the panel remembers between mounts in this page. */
+const remembered: {
+  kind: DiagramKind;
+  source: 'models' | 'tables';
+  tables: { sig: string; tables: readonly TableInfo[] } | null;
+  lastChange: { before: readonly TableInfo[]; after: readonly TableInfo[] } | null;
+} = { kind: 'er', source: 'models', tables: null, lastChange: null };
+
 /** Django's own apps: hidden unless asked for (related ones still appear as small stubs). */
 const BUILT_IN_APPS = new Set(['admin', 'auth', 'contenttypes', 'sessions', 'messages', 'staticfiles', 'sites', 'flatpages', 'redirects']);
 const builtInOf = (apps: readonly string[]) => apps.filter((a) => BUILT_IN_APPS.has(a));
@@ -86,8 +94,10 @@ export function DiagramPanel(props: DiagramPanelProps) {
   const tables = props.tables ?? api?.tables ?? EMPTY;
   const graph = props.graph ?? api?.graph ?? EMPTY;
   const theme = useDiagramTheme(props.theme);
-  const [kind, setKind] = useState<DiagramKind>(props.initialView ?? 'er');
-  const [source, setSource] = useState<'models' | 'tables'>('models');
+  const [kind, setKindState] = useState<DiagramKind>(props.initialView ?? remembered.kind);
+  const [source, setSourceState] = useState<'models' | 'tables'>(remembered.source);
+  const setKind = (k: DiagramKind) => setKindState((remembered.kind = k));
+  const setSource = (v: 'models' | 'tables') => setSourceState((remembered.source = v));
   const [erApps, setErApps] = useState<string[]>([]);
   const [graphAppFilter, setGraphAppFilter] = useState<string[]>([]);
   const [showBuiltIn, setShowBuiltIn] = useState(false);
@@ -99,13 +109,16 @@ export function DiagramPanel(props: DiagramPanelProps) {
   const [popover, setPopover] = useState<{ key: string; x: number; y: number } | null>(null);
 
   // The database as it was before its last change, for "Last change".
-  const previousTables = useRef<{ sig: string; tables: readonly TableInfo[] } | null>(null);
-  const [lastChange, setLastChange] = useState<{ before: readonly TableInfo[]; after: readonly TableInfo[] } | null>(null);
+  // Kept across mounts (the workspace unmounts hidden tabs): a migrate run while another tab
+  // was open still shows here as the last change.
+  const [lastChange, setLastChange] = useState(remembered.lastChange);
   useEffect(() => {
     const sig = signature(tables);
-    const prev = previousTables.current;
-    if (prev && prev.sig !== sig) setLastChange({ before: prev.tables, after: tables });
-    previousTables.current = { sig, tables };
+    const prev = remembered.tables;
+    // The workspace's first answer replacing its empty placeholder is loading, not a change.
+    const loading = prev !== null && prev.tables.length === 0 && performance.now() < 5000;
+    if (prev && prev.sig !== sig && !loading) setLastChange((remembered.lastChange = { before: prev.tables, after: tables }));
+    remembered.tables = { sig, tables };
   }, [tables]);
 
   const [migrationSnap, setMigrationSnap] = useState<{ key: string; before: Snapshot; after: Snapshot } | { key: string; error: string } | null>(null);
