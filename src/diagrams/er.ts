@@ -145,7 +145,6 @@ export function schemaFromModels(models: readonly ModelInfo[]): ErSchema {
 export function schemaFromTables(tables: readonly TableInfo[], appOf?: (table: string) => string | undefined): ErSchema {
   const entities: ErEntity[] = [];
   const relations: ErRelation[] = [];
-  const names = new Set(tables.map((t) => t.name));
   for (const t of tables) {
     if (t.name.startsWith('sqlite_')) continue;
     entities.push({ key: t.name, label: t.name, app: appOf?.(t.name) ?? guessApp(t.name), columns: t.columns.map((c) => tableColumn(t, c)), rows: t.rowCount });
@@ -154,7 +153,7 @@ export function schemaFromTables(tables: readonly TableInfo[], appOf?: (table: s
       const unique = isUniqueColumn(t, c);
       relations.push({
         from: t.name,
-        to: names.has(c.references.table) ? c.references.table : c.references.table,
+        to: c.references.table,
         kind: c.primaryKey ? 'parent-link' : unique ? 'one-to-one' : 'many-to-one',
         nullable: !c.notNull,
         label: c.primaryKey ? `inherits (${c.name})` : c.name,
