@@ -22,7 +22,8 @@ setCheckRunner((env: CommandEnvironment, opts) => {
   const loaded = withProject.project;
   if (!loaded) return [];
   const silenced = silencedChecks(loaded.settings);
-  return runChecks(loaded.apps, loaded.settings, { appLabels: opts.appLabels, tags: opts.tags, includeDeploymentChecks: opts.deploy }).map((m) =>
+  const databases = (opts as { databases?: string[] }).databases;
+  return runChecks(loaded.apps, loaded.settings, { appLabels: opts.appLabels, tags: opts.tags, includeDeploymentChecks: opts.deploy, databases }).map((m) =>
     toCheckResult(m, silenced),
   );
 });

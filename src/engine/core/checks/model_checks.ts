@@ -9,6 +9,9 @@ import { ManyToManyRel, type ForeignObjectRel } from '../../db/models/fields/rev
 import type { Apps } from '../../apps/registry';
 import type { Options } from '../../db/models/options';
 import { LOOKUP_SEP } from '../../db/models/constants';
+import { CheckConstraint, UniqueConstraint } from '../../db/models/indexes';
+import { Expression, QNode } from '../../db/models/expressions';
+import { truthy } from '../../utils/py';
 
 export interface SettingsLike {
   get(name: string): PyValue | undefined;
@@ -48,13 +51,16 @@ export function lazyReferenceMessages(apps: Apps, ignore: Set<string> = new Set(
 
 // ---- Model.check() -------------------------------------------------------------------------------
 
-export function checkModel(model: ModelClass, settings: SettingsLike): CheckMessage[] {
+export function checkModel(model: ModelClass, settings: SettingsLike, databases = false): CheckMessage[] {
   const meta = metaOf(model)!;
   const obj = modelTarget(model);
   const errors: CheckMessage[] = [...checkSwappable(meta), ...checkModelProxy(model, meta, obj)];
   if (meta.swapped) return errors;
-  for (const f of meta.localFields) errors.push(...f.check());
-  for (const f of meta.localManyToMany) errors.push(...f.check());
+  for (const f of [...meta.localFields, ...meta.localManyToMany]) {
+    errors.push(...f.check());
+    if (databases && truthy(f.dbComment) && !f.manyToMany)
+      errors.push(Warning_('SQLite does not support comments on columns (db_comment).', { obj: f, id: 'fields.W163' }));
+  }
   errors.push(...checkM2mThroughSameRelationship(model, meta, obj));
   const clash = [
     ...checkIdField(meta, obj),
@@ -65,7 +71,15 @@ export function checkModel(model: ModelClass, settings: SettingsLike): CheckMess
   ];
   errors.push(...clash);
   if (!clash.length) errors.push(...checkColumnNameClashes(meta, obj));
-  errors.push(...checkUniqueTogether(meta, obj), ...checkIndexes(meta, obj), ...checkOrdering(meta, obj), ...checkDefaultPk(model, meta, obj, settings));
+  errors.push(
+    ...checkUniqueTogether(meta, obj),
+    ...checkIndexes(meta, obj, databases),
+    ...checkOrdering(meta, obj),
+    ...(databases ? checkConstraints(meta, obj) : []),
+    ...checkDefaultPk(model, meta, obj, settings),
+  );
+  if (databases && meta.dbTableComment)
+    errors.push(Warning_('SQLite does not support comments on tables (db_table_comment).', { obj, id: 'models.W046' }));
   return errors;
 }
 
@@ -237,8 +251,16 @@ function checkUniqueTogether(meta: Options, obj: CheckTarget): CheckMessage[] {
   return groups.flatMap((g) => checkLocalFields(meta, (g as PyTuple).items as PyValue[], 'unique_together', obj));
 }
 
-function checkIndexes(meta: Options, obj: CheckTarget): CheckMessage[] {
+function checkIndexes(meta: Options, obj: CheckTarget, databases: boolean): CheckMessage[] {
   const errors: CheckMessage[] = [];
+  if (databases && meta.indexes.some((i) => i.include.length))
+    errors.push(
+      Warning_('SQLite does not support indexes with non-key columns.', {
+        hint: "Non-key columns will be ignored. Silence this warning if you don't care about it.",
+        obj,
+        id: 'models.W040',
+      }),
+    );
   for (const idx of meta.indexes) {
     if (idx.name && (idx.name[0] === '_' || /\d/.test(idx.name[0])))
       errors.push(Error_(`The index name '${idx.name}' cannot start with an underscore or a number.`, { obj, id: 'models.E033' }));
@@ -248,6 +270,54 @@ function checkIndexes(meta: Options, obj: CheckTarget): CheckMessage[] {
   for (const idx of meta.indexes) for (const [f] of idx.fieldsOrders) fields.push(f);
   for (const idx of meta.indexes) fields.push(...idx.include);
   errors.push(...checkLocalFields(meta, fields, 'indexes', obj));
+  return errors;
+}
+
+/** Lookups a Q/F expression refers to, split on '__' (Model._get_expr_references). */
+function exprReferences(v: PyValue, out: string[][]): void {
+  if (v instanceof PyInstance && v.native instanceof QNode) {
+    for (const child of v.native.children) {
+      if (child instanceof PyTuple) {
+        out.push(String(child.items[0]).split(LOOKUP_SEP));
+        exprReferences(child.items[1], out);
+      } else exprReferences(child, out);
+    }
+  } else if (v instanceof PyInstance && v.native instanceof Expression) {
+    if (v.native.kind === 'F') out.push(String(v.native.args[0]).split(LOOKUP_SEP));
+    else for (const a of [...v.native.args, ...v.native.kwargs.values()]) exprReferences(a, out);
+  }
+}
+
+function checkConstraints(meta: Options, obj: CheckTarget): CheckMessage[] {
+  const errors: CheckMessage[] = [];
+  const hint = "A constraint won't be created. Silence this warning if you don't care about it.";
+  for (const c of meta.constraints) {
+    const refs: string[][] = [];
+    let names: PyValue[] = [];
+    if (c instanceof UniqueConstraint) {
+      names = [...new Set([...c.fields, ...c.include.map((x) => String(x))])];
+      const local = checkLocalFields(meta, names, 'constraints', obj);
+      errors.push(...local);
+      if (c.deferrable !== null) errors.push(Warning_('SQLite does not support deferrable unique constraints.', { hint, obj, id: 'models.W038' }));
+      if (c.include.length) errors.push(Warning_('SQLite does not support unique constraints with non-key columns.', { hint, obj, id: 'models.W039' }));
+      if (c.nullsDistinct !== null) errors.push(Warning_('SQLite does not support unique constraints with nulls distinct.', { hint, obj, id: 'models.W047' }));
+      exprReferences(c.condition, refs);
+      for (const e of c.expressions) exprReferences(e, refs);
+    } else if (c instanceof CheckConstraint) {
+      exprReferences(c.condition, refs);
+    }
+    if (!refs.length) continue;
+    const fields = new Set<string>();
+    for (const [name, ...lookups] of refs) {
+      if (name !== 'pk') fields.add(name);
+      if (!lookups.length) continue;
+      const f = name === 'pk' ? meta.pk : meta.tryGetField(name);
+      if (!f || !f.isRelation || f.manyToMany) continue;
+      if (!LOOKUPS.has(lookups[0]))
+        errors.push(Error_(`'constraints' refers to the joined field '${[name, ...lookups].join(LOOKUP_SEP)}'.`, { obj, id: 'models.E041' }));
+    }
+    errors.push(...checkLocalFields(meta, [...fields], 'constraints', obj));
+  }
   return errors;
 }
 
@@ -318,7 +388,7 @@ function checkDefaultPk(model: ModelClass, meta: Options, obj: CheckTarget, sett
 
 // ---- check_all_models -------------------------------------------------------------------------
 
-export function checkAllModels(apps: Apps, models: ModelClass[], settings: SettingsLike): CheckMessage[] {
+export function checkAllModels(apps: Apps, models: ModelClass[], settings: SettingsLike, databases = false): CheckMessage[] {
   const errors: CheckMessage[] = [];
   const tables = new Map<string, string[]>();
   const indexes = new Map<string, string[]>();
@@ -326,7 +396,7 @@ export function checkAllModels(apps: Apps, models: ModelClass[], settings: Setti
   for (const model of models) {
     const meta = metaOf(model)!;
     if (meta.managed && !meta.proxy) tables.set(meta.dbTable, [...(tables.get(meta.dbTable) ?? []), meta.label]);
-    errors.push(...checkModel(model, settings));
+    errors.push(...checkModel(model, settings, databases));
     for (const i of meta.indexes) indexes.set(i.name, [...(indexes.get(i.name) ?? []), meta.label]);
     for (const c of meta.constraints) constraints.set(c.name, [...(constraints.get(c.name) ?? []), meta.label]);
   }

@@ -14,6 +14,8 @@ export interface RunChecksOptions {
   /** Only checks with these tags ('models', ...). */
   tags?: string[];
   includeDeploymentChecks?: boolean;
+  /** Database aliases whose checks run (migrate passes ['default']; check only with --database). */
+  databases?: string[];
 }
 
 export const MODEL_TAGS = ['models'];
@@ -26,7 +28,7 @@ export function runChecks(apps: Apps, settings: SettingsLike, opts: RunChecksOpt
     const models = opts.appLabels
       ? opts.appLabels.flatMap((l) => apps.getAppModels(l))
       : apps.getModels();
-    out.push(...checkAllModels(apps, models, settings));
+    out.push(...checkAllModels(apps, models, settings, !!opts.databases?.length));
     out.push(...lazyReferenceMessages(apps));
   }
   return out;
