@@ -85,6 +85,14 @@ export function App() {
   const [reveal, setReveal] = useState<{ path: string; line: number; nonce: number } | null>(null);
   const [editorReady, setEditorReady] = useState(false);
   const [syncVersion, setSyncVersion] = useState(0);
+  // The engine starts once the editor is up (or after a moment without it), to keep the first load light.
+  const editorUp = useRef<{ promise: Promise<void>; resolve(): void } | null>(null);
+  if (!editorUp.current) {
+    let resolve!: () => void;
+    const promise = new Promise<void>((r) => (resolve = r));
+    editorUp.current = { promise, resolve };
+    window.setTimeout(resolve, 2500);
+  }
   const bumpSync = useCallback(() => setSyncVersion((v) => v + 1), []);
   const terminalRef = useRef<TerminalHandle>(null);
   const tablesRef = useRef<TableInfo[]>([]);
@@ -146,6 +154,7 @@ export function App() {
       setDbChanges({ tables: new Set(), columns: new Set() });
       const paths = Object.keys(startFiles);
       setOpenPath((p) => (p && paths.includes(p) ? p : (paths.find((x) => x.endsWith('/models.py')) ?? paths[0] ?? null)));
+      await editorUp.current?.promise;
       try {
         const res = await client.request({ type: 'init', files: startFiles, db, engine: engineChoice() });
         setEngineKind(res.engine);
@@ -678,6 +687,7 @@ export function App() {
                           syncVersion={syncVersion}
                           onReady={() => {
                             setEditorReady(true);
+                            editorUp.current?.resolve();
                             performance.mark('editor-ready');
                             document.documentElement.dataset.editorReady = 'true';
                           }}

@@ -102,6 +102,8 @@ export default function CodeEditor({ files, path, diagnostics, onChange, onReady
       ariaLabel: 'Code editor',
       padding: { top: 8 },
       fixedOverflowWidgets: true,
+      wordWrap: 'on',
+      wrappingIndent: 'deepIndent',
     });
     editorRef.current = editor;
     const sub = editor.onDidChangeModelContent(() => {

@@ -8,36 +8,52 @@ export interface RunHandlers {
 }
 
 export class EngineClient {
-  private readonly worker: Worker;
+  private workerInstance: Worker | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
   private readonly runs = new Map<number, RunHandlers>();
+  /** Everything but `init` waits until the engine has been initialised once. */
+  private markInitialised!: () => void;
+  private readonly initialised = new Promise<void>((resolve) => (this.markInitialised = resolve));
 
-  constructor() {
-    this.worker = new Worker(new URL('../engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' });
-    this.worker.onmessage = (ev: MessageEvent<WorkerMessage>) => this.receive(ev.data);
-    this.worker.onerror = (ev) => {
-      for (const p of this.pending.values()) p.reject(new Error(ev.message || 'The engine stopped.'));
-      this.pending.clear();
-    };
+  /** The worker starts with the first request, so it never competes with the editor's first load. */
+  private get worker(): Worker {
+    if (!this.workerInstance) {
+      const w = new Worker(new URL('../engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' });
+      w.onmessage = (ev: MessageEvent<WorkerMessage>) => this.receive(ev.data);
+      w.onerror = (ev) => {
+        for (const p of this.pending.values()) p.reject(new Error(ev.message || 'The engine stopped.'));
+        this.pending.clear();
+      };
+      this.workerInstance = w;
+    }
+    return this.workerInstance;
   }
 
-  request<T extends Request['type']>(req: Extract<Request, { type: T }>): Promise<ResultTypes[T]> {
+  async request<T extends Request['type']>(req: Extract<Request, { type: T }>): Promise<ResultTypes[T]> {
+    if (req.type !== 'init') await this.initialised;
     const id = this.nextId++;
-    return new Promise<ResultTypes[T]>((resolve, reject) => {
+    const result = new Promise<ResultTypes[T]>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
       this.worker.postMessage({ ...req, id } as RequestMessage);
     });
+    if (req.type === 'init') void result.finally(() => this.markInitialised()).catch(() => {});
+    return result;
   }
 
   /** Runs `manage.py <argv>`; returns the run id at once (for Ctrl+C) and the outcome later. */
   run(argv: string[], isatty: boolean, handlers: RunHandlers): { runId: number; done: Promise<ResultTypes['run']> } {
     const runId = this.nextId++;
     this.runs.set(runId, handlers);
-    const done = new Promise<ResultTypes['run']>((resolve, reject) => {
-      this.pending.set(runId, { resolve: resolve as (v: unknown) => void, reject });
-      this.worker.postMessage({ type: 'run', argv, isatty, id: runId } satisfies RequestMessage);
-    }).finally(() => this.runs.delete(runId));
+    const done = this.initialised
+      .then(
+        () =>
+          new Promise<ResultTypes['run']>((resolve, reject) => {
+            this.pending.set(runId, { resolve: resolve as (v: unknown) => void, reject });
+            this.worker.postMessage({ type: 'run', argv, isatty, id: runId } satisfies RequestMessage);
+          }),
+      )
+      .finally(() => this.runs.delete(runId));
     return { runId, done };
   }
 
