@@ -1,0 +1,4 @@
+#! models: seed
+#! setup: seed
+#! mode: command
+print(Post.objects.count()); print(Tag.objects.all())
