@@ -177,7 +177,7 @@ export class Apps {
   relationTree(model: ModelClass): Field[] {
     if (!this.relationTreeCache) {
       const tree = new Map<ModelClass, Field[]>();
-      for (const m of this.getModels({ includeAutoCreated: true, includeSwapped: true })) {
+      for (const m of this.getModels({ includeAutoCreated: true })) {
         const meta = metaOf(m)!;
         for (const f of [...meta.localFields, ...meta.localManyToMany, ...meta.privateFields]) {
           if (!f.isRelation || !f.remoteField) continue;

@@ -2,20 +2,22 @@
 // and how the manager was constructed (deconstruct).
 
 import { PyClass, PyInstance, type Kwargs, type PyValue } from '../../python/values';
-import { nativeClass, truthy } from '../../utils/py';
+import { nativeClass, pyEq, truthy } from '../../utils/py';
 import { metaOf, type ModelClass } from './fields/index';
 
 let managerCounter = 0;
 
-export class Manager {
+/** A manager is its own Python object (a PyInstance of its manager class). */
+export class Manager extends PyInstance {
   name = '';
   model: ModelClass | null = null;
   creationCounter: number;
   autoCreated = false;
   args: PyValue[] = [];
   kwargs: Kwargs = new Map();
-  private _py?: PyInstance;
   constructor(public pyClass: PyClass) {
+    super(pyClass);
+    this.native = this;
     this.creationCounter = managerCounter++;
   }
 
@@ -35,7 +37,6 @@ export class Manager {
     m.autoCreated = this.autoCreated;
     m.args = this.args;
     m.kwargs = this.kwargs;
-    m._py = undefined;
     return m;
   }
 
@@ -52,11 +53,18 @@ export class Manager {
   }
 
   toPy(): PyInstance {
-    if (!this._py) this._py = new PyInstance(this.pyClass, this);
-    return this._py;
+    return this;
   }
-  bindPy(p: PyInstance): void {
-    this._py = p;
+
+  /** Manager.__eq__: same manager class (by import path) built with the same arguments. */
+  equals(other: unknown): boolean {
+    if (!(other instanceof Manager)) return false;
+    const [, p1, , a1, k1] = this.deconstruct();
+    const [, p2, , a2, k2] = other.deconstruct();
+    if (p1 !== p2 || a1.length !== a2.length || k1.size !== k2.size) return false;
+    if (!a1.every((v, i) => pyEq(v, a2[i]))) return false;
+    for (const [k, v] of k1) if (!k2.has(k) || !pyEq(v, k2.get(k)!)) return false;
+    return true;
   }
 
   repr(): string {
@@ -70,10 +78,10 @@ export const ManagerClass: PyClass = nativeClass('Manager', 'django.db.models.ma
     const m = new Manager(cls);
     m.args = [...args];
     m.kwargs = new Map(kwargs);
-    const inst = new PyInstance(cls, m);
-    m.bindPy(inst);
-    return inst;
+    return m;
   },
+  eq: (self, other) => (self as Manager).equals(other),
+  hash: (self) => 'mgr:' + (self as Manager).deconstruct()[1],
   repr: (self) => (self.native as Manager).repr(),
   str: (self) => {
     const m = self.native as Manager;
