@@ -15,11 +15,11 @@ function fixtureUrl() {
 }
 process.on('exit', () => fixture?.then((f) => f.server.close()));
 
-async function openFixture(t, query) {
+async function openFixture(t, query, timeout = 30_000) {
   const url = await fixtureUrl();
   await t.page.goto(`${url}diagrams.html?${query}`);
   await t.page.waitForSelector('body[data-ready]');
-  await waitDrawn(t.page);
+  await waitDrawn(t.page, timeout);
 }
 
 /** Waits until every diagram view on the page has finished drawing (or failed). */
@@ -223,11 +223,12 @@ export const tests = [
   },
   {
     name: 'a big project (120 models) draws, filters by app, zooms and pans',
-    timeout: 120_000,
+    // Generous limits: on a busy 2-core machine mermaid's layout of 120 tables can take 30 s.
+    timeout: 240_000,
     async run(t) {
       const { page } = t;
       const started = Date.now();
-      await openFixture(t, 'project=big&n=120&view=er');
+      await openFixture(t, 'project=big&n=120&view=er', 120_000);
       const ms = Date.now() - started;
       assert((await nodeCount(page)) === 120, 'all 120 models drawn');
       console.log(`    120 models drawn in ${ms} ms`);
@@ -249,21 +250,21 @@ export const tests = [
       await page.click('.dg-filter summary');
       await page.click('.dg-filter-menu label:has-text("orders")');
       await page.keyboard.press('Escape');
-      await page.waitForFunction(() => document.querySelectorAll('.dg-stage svg g.node').length < 120, null, { timeout: 30_000 });
-      await waitDrawn(page);
+      await page.waitForFunction(() => document.querySelectorAll('.dg-stage svg g.node').length < 120, null, { timeout: 90_000 });
+      await waitDrawn(page, 90_000);
       const n = await nodeCount(page);
       assert(n > 24 && n < 120, `filtered to one app plus stubs: ${n}`);
       await t.screenshot('big-one-app');
       // Find a model: only it and its neighbours remain.
       await page.fill('.dg-find input', 'catalog.Thing30');
       await page.keyboard.press('Enter');
-      await page.waitForFunction(() => document.querySelectorAll('.dg-stage svg g.node').length < 10, null, { timeout: 30_000 });
-      await waitDrawn(page);
+      await page.waitForFunction(() => document.querySelectorAll('.dg-stage svg g.node').length < 10, null, { timeout: 90_000 });
+      await waitDrawn(page, 90_000);
       const focused = await page.$$eval('.dg-stage g.dg-clickable', (gs) => gs.map((g) => g.dataset.key).sort());
       assert(JSON.stringify(focused) === JSON.stringify(['catalog.Thing30', 'shipping.Thing29', 'catalog.Thing10', 'orders.Thing31', 'catalog.Thing90', 'orders.Thing91', 'people.Thing92'].sort()), `focus: ${focused}`);
       await t.screenshot('big-focus');
       await page.click('.dg-chip');
-      await page.waitForFunction(() => document.querySelectorAll('.dg-stage svg g.node').length > 24, null, { timeout: 30_000 });
+      await page.waitForFunction(() => document.querySelectorAll('.dg-stage svg g.node').length > 24, null, { timeout: 90_000 });
     },
   },
   ...['light', 'dark'].map((theme) => ({
