@@ -72,7 +72,7 @@ export interface StaticDiagramProps {
   height?: number | string;
   theme?: DiagramTheme;
   label?: string;
-  /** Time limit for drawing (15 s by default). */
+  /** Time limit for drawing (30 s by default). */
   timeoutMs?: number;
 }
 

@@ -22,7 +22,7 @@
 // <StaticDiagram source="erDiagram ..." untrusted? height?=320 theme? label? />  — a fixed
 //   mermaid diagram written by the lesson's author; `untrusted` (share links, teachers' own
 //   exercises) draws it in a sandboxed iframe. Errors are shown in plain words, never a
-//   spinner forever (15 s time limit).
+//   spinner forever (30 s time limit).
 //
 // <DiagramView text theme ... /> — the underlying zoom/pan/export view, for other uses.
 export { DiagramPanel, type DiagramPanelProps, type DiagramKind } from './DiagramPanel';

@@ -37,7 +37,7 @@ export type RenderResult = { ok: true; svg: string } | { ok: false; error: strin
 let queue: Promise<unknown> = Promise.resolve();
 let counter = 0;
 
-export const DEFAULT_TIMEOUT_MS = 15000;
+export const DEFAULT_TIMEOUT_MS = 30000;
 
 /** Draws mermaid text to an SVG string (or an iframe string under 'sandbox'). Never throws. */
 export function renderMermaid(text: string, options: RenderOptions): Promise<RenderResult> {
