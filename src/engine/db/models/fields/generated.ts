@@ -8,6 +8,7 @@ import { Field, type Connection, type FieldKwargs } from './index';
 
 export class GeneratedField extends Field {
   static override readonly internalType: string = 'GeneratedField';
+  override generated = true;
   expression: PyValue;
   outputField: PyValue;
   dbPersist: PyValue;

@@ -102,6 +102,23 @@ export class Field implements CheckTarget {
   concrete = false;
   hidden = false;
   descriptorClass = 'DeferredAttribute';
+  /** GeneratedField sets this (the schema editor writes GENERATED ALWAYS AS ...). */
+  generated = false;
+  /** Options that never change the database column (Field.non_db_attrs). */
+  readonly nonDbAttrs: readonly string[] = [
+    'blank',
+    'choices',
+    'db_column',
+    'editable',
+    'error_messages',
+    'help_text',
+    'limit_choices_to',
+    'on_delete',
+    'related_name',
+    'related_query_name',
+    'validators',
+    'verbose_name',
+  ];
   /** system_check_removed_details */
   removedDetails: { msg?: string; hint?: string; id?: string } | null = null;
 
