@@ -15,7 +15,7 @@ function fixtureUrl() {
 }
 process.on('exit', () => fixture?.then((f) => f.server.close()));
 
-async function openFixture(t, query, timeout = 30_000) {
+async function openFixture(t, query, timeout = 60_000) {
   const url = await fixtureUrl();
   await t.page.goto(`${url}diagrams.html?${query}`);
   await t.page.waitForSelector('body[data-ready]');
@@ -23,7 +23,7 @@ async function openFixture(t, query, timeout = 30_000) {
 }
 
 /** Waits until every diagram view on the page has finished drawing (or failed). */
-async function waitDrawn(page, timeout = 30_000) {
+async function waitDrawn(page, timeout = 60_000) {
   await page.waitForFunction(
     () => {
       const views = [...document.querySelectorAll('.dg-view')];
