@@ -22,7 +22,14 @@ export interface AppConfig {
   modelsFile: string | null;
 }
 
-type PendingOp = { fn: (models: ModelClass[]) => void; field: Field | null; collected: ModelClass[]; keys: [string, string][] };
+export type PendingOp = {
+  fn: (models: ModelClass[]) => void;
+  field: Field | null;
+  /** What waits: a relation target ('field'), a many-to-many through model, or other work. */
+  kind: 'field' | 'through' | 'other';
+  collected: ModelClass[];
+  keys: [string, string][];
+};
 
 export class Apps {
   readonly appConfigs = new Map<string, AppConfig>();
@@ -139,10 +146,16 @@ export class Apps {
   // ---- lazy references -----------------------------------------------------------------------
 
   /** lazy_related_operation: runs `fn([scope, ...related])` once every model is registered. */
-  lazyRelatedOperation(fn: (models: ModelClass[]) => void, scope: ModelClass, related: (ModelClass | string)[], field: Field | null = null): void {
+  lazyRelatedOperation(
+    fn: (models: ModelClass[]) => void,
+    scope: ModelClass,
+    related: (ModelClass | string)[],
+    field: Field | null = null,
+    kind: PendingOp['kind'] = field ? 'field' : 'other',
+  ): void {
     const models = [scope, ...related.map((r) => resolveRelation(scope, r))];
     const keys = models.map((m) => makeModelTuple(m));
-    this.lazyModelOperation({ fn, field, collected: [], keys });
+    this.lazyModelOperation({ fn, field, kind, collected: [], keys });
   }
 
   private lazyModelOperation(op: PendingOp): void {

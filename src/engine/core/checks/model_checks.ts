@@ -37,6 +37,11 @@ export function lazyReferenceMessages(apps: Apps, ignore: Set<string> = new Set(
     const [app, model] = [key.slice(0, key.indexOf('.')), key.slice(key.indexOf('.') + 1)];
     const modelError = apps.appConfigs.has(app) ? `app '${app}' doesn't provide model '${model}'` : `app '${app}' isn't installed`;
     for (const op of ops) {
+      if (op.kind === 'through') {
+        const fn = '<function ManyToManyField.contribute_to_class.<locals>.resolve_through_model at 0x7f3a1c2b5e40>';
+        out.push(Error_(`${fn} contains a lazy reference to ${key}, but ${modelError}.`, { obj: fn, id: 'models.E022' }));
+        continue;
+      }
       if (!op.field) continue;
       out.push(
         Error_(`The field ${op.field.checkLabel()} was declared with a lazy reference to '${key}', but ${modelError}.`, {
@@ -97,7 +102,7 @@ function checkSwappable(meta: Options): CheckMessage[] {
 
 function checkModelProxy(model: ModelClass, meta: Options, obj: CheckTarget): CheckMessage[] {
   if (meta.proxy && (meta.localFields.length || meta.localManyToMany.length))
-    return [Error_(`Proxy model '${model.name}' contains model fields.`, { obj, id: 'models.E017' })];
+    return [Error_(`Proxy model '${model.name}' contains model fields.`, { id: 'models.E017' })];
   return [];
 }
 
@@ -341,17 +346,15 @@ function checkOrdering(meta: Options, obj: CheckTarget): CheckMessage[] {
     let cur: Options | null = meta;
     let fld: Field | ForeignObjectRel | null = null;
     for (const part of field.split(LOOKUP_SEP)) {
-      let next: Field | ForeignObjectRel | null | undefined;
-      if (cur) next = part === 'pk' ? cur.pk : cur.getFieldOrRelation(part);
-      if (cur && next) {
+      const next: Field | ForeignObjectRel | null | undefined = cur ? (part === 'pk' ? cur.pk : cur.getFieldOrRelation(part)) : undefined;
+      if (next) {
         fld = next;
         if (fld.isRelation) {
           const target: PyValue | string = fld instanceof Field ? (fld.remoteField!.model as PyValue) : (fld.relatedModel as PyValue);
           cur = typeof target === 'string' ? null : (metaOf(target as PyValue) ?? null);
         } else cur = null;
-      } else {
-        if (fld === null || !LOOKUPS.has(part)) errors.push(Error_(`'ordering' refers to the nonexistent field, related field, or lookup '${field}'.`, { obj, id: 'models.E015' }));
-        break;
+      } else if (fld === null || !LOOKUPS.has(part)) {
+        errors.push(Error_(`'ordering' refers to the nonexistent field, related field, or lookup '${field}'.`, { obj, id: 'models.E015' }));
       }
     }
   }

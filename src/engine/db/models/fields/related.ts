@@ -521,6 +521,7 @@ export class ManyToManyField extends RelatedField {
           cls,
           [rf.through],
           this,
+          'through',
         );
       } else if (!meta.swapped) {
         rf.through = meta.apps.createManyToManyIntermediaryModel(this, cls);
@@ -661,7 +662,7 @@ export class ManyToManyField extends RelatedField {
           Error_(
             `The model is used as an intermediate model by '${selfMeta.label}.${this.name}', but it has more than one foreign key from '${selfMeta.objectName}', which is ambiguous. You must specify which foreign key Django should use via the through_fields keyword argument.`,
             {
-              hint: `If you want to create a recursive relationship, use ManyToManyField("${selfMeta.objectName}", through="${tmeta.objectName}").`,
+              hint: `If you want to create a recursive relationship, use ManyToManyField("self", through="${tmeta.objectName}").`,
               obj: this,
               id: 'fields.E334',
             },
@@ -672,7 +673,7 @@ export class ManyToManyField extends RelatedField {
           Error_(
             `The model is used as an intermediate model by '${selfMeta.label}.${this.name}', but it has more than one foreign key to '${metaOf(target)!.objectName}', which is ambiguous. You must specify which foreign key Django should use via the through_fields keyword argument.`,
             {
-              hint: `If you want to create a recursive relationship, use ManyToManyField("${selfMeta.objectName}", through="${tmeta.objectName}").`,
+              hint: `If you want to create a recursive relationship, use ManyToManyField("self", through="${tmeta.objectName}").`,
               obj: this,
               id: 'fields.E335',
             },
