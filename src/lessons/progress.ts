@@ -19,6 +19,8 @@ export interface LessonProgress {
   tasks: Record<string, TaskProgress>;
   quiz: QuizProgress;
   visited: boolean;
+  /** Whether the lesson's setup steps ran on its workspace database. */
+  setupDone: boolean;
 }
 
 export interface KeyValueStore {
@@ -30,7 +32,7 @@ export interface KeyValueStore {
 const KEY = 'migration-playground.lessons.v1';
 
 export const emptyTask = (): TaskProgress => ({ attempts: 0, hintsShown: 0, passed: false, solutionRevealed: false });
-export const emptyLesson = (): LessonProgress => ({ tasks: {}, quiz: { results: {}, attempts: 0, bestScore: 0 }, visited: false });
+export const emptyLesson = (): LessonProgress => ({ tasks: {}, quiz: { results: {}, attempts: 0, bestScore: 0 }, visited: false, setupDone: false });
 
 export class ProgressStore {
   private data: { current?: string; lessons: Record<string, LessonProgress> };
