@@ -46,9 +46,9 @@ const TABS: { id: Tab; label: string }[] = [
 ];
 
 const DEFAULT_KEY = 'default';
-// The full engine is still growing its commands; until makemigrations and migrate work there,
-// the stand-in answers unless the page is opened with ?engine=real.
-const DEFAULT_ENGINE: 'real' | 'fake' = 'fake';
+// The full engine answers; ?engine=fake switches to the small stand-in (src/ui/fake/), which
+// keeps the UI usable and testable when the engine is broken.
+const DEFAULT_ENGINE: 'real' | 'fake' = 'real';
 const engineChoice = (): 'real' | 'fake' => {
   const asked = new URLSearchParams(location.search).get('engine');
   return asked === 'real' || asked === 'fake' ? asked : DEFAULT_ENGINE;
@@ -590,9 +590,10 @@ export function App() {
     (window as unknown as Record<string, unknown>).__playground = {
       terminalText: () => terminalRef.current?.text() ?? '',
       files: () => filesRef.current,
+      setFiles: (changes: Record<string, string | null>) => applyChanges(changes),
       engine: engineKind,
     };
-  }, [engineKind]);
+  }, [engineKind, applyChanges]);
 
   const diagnostics: Diagnostic[] = snapshot?.diagnostics ?? [];
   const preview: MigrationPreview | null = snapshot?.preview ?? null;

@@ -1,6 +1,8 @@
 // Shared steps for the end-to-end tests.
-export async function openApp(t, query = '') {
-  // The stand-in engine unless a test asks for ?engine=real.
+/** `E2E_ENGINE=real|fake` picks the engine for the whole run; otherwise the app's default. */
+export const engineQuery = process.env.E2E_ENGINE ? `?engine=${process.env.E2E_ENGINE}` : '';
+
+export async function openApp(t, query = engineQuery) {
   await t.page.goto(t.baseUrl + query);
   await waitReady(t.page);
 }
@@ -23,23 +25,10 @@ export async function appendLine(page, text) {
   await page.keyboard.press('Escape');
 }
 
-/** Replaces the open file's whole text in Monaco. */
-export async function replaceAll(page, text) {
-  await page.click('.monaco-editor .view-lines');
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Delete');
-  await page.evaluate(async (t) => navigator.clipboard?.writeText?.(t).catch(() => {}), text).catch(() => {});
-  // Typing keeps Monaco's auto-indent out: insert line by line from column 1.
-  for (const [i, line] of text.split('\n').entries()) {
-    if (i > 0) {
-      await page.keyboard.press('Enter');
-      await page.keyboard.press('Home');
-      await page.keyboard.press('Shift+Home');
-      await page.keyboard.press('Delete');
-    }
-    if (line) await page.keyboard.insertText(line);
-  }
-  await page.keyboard.press('Escape');
+/** Replaces a file's whole text, as a paste would (Monaco would re-indent typed lines). */
+export async function replaceAll(page, text, path = 'blog/models.py') {
+  await page.evaluate(([p, t]) => window.__playground.setFiles({ [p]: t }), [path, text]);
+  await page.waitForFunction(([p, t]) => window.__playground.files()[p] === t, [path, text]);
 }
 
 export async function terminalText(page) {

@@ -97,6 +97,8 @@ export const tests = [
       const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
       const files = {
         'settings.py': SETTINGS,
+        'blog/__init__.py': '',
+        'blog/migrations/__init__.py': '',
         'blog/models.py': `from django.db import models\n\n\nclass Post(models.Model):\n    title = models.CharField(max_length=10, help_text='${evil.replace(/'/g, '')}')\n`,
         "blog/x' onmouseover='window.__pwned=3'.py": evil,
         '<svg onload=window.__pwned=4>.py': evil,
