@@ -116,6 +116,7 @@ async function modelsLoadProblem(probe: CachedProbe): Promise<string | null> {
     const errors = preview.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length === 0) return null;
     const first = errors[0];
+    if (!first.file) return `Fix this first: ${first.message}`;
     const where = first.line ? `${first.file}, line ${first.line}` : first.file;
     return `Fix this first — the project does not load (${where}): ${first.message}`;
   } catch {
