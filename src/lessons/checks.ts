@@ -84,9 +84,13 @@ export async function runChecks(checks: CheckSpec[], project: ProjectProbe): Pro
   const probe = new CachedProbe(project);
   const outcomes: CheckOutcome[] = [];
   const loadProblem = await modelsLoadProblem(probe);
+  // One piece of feedback per thing: once `migration: blog.0002_*` failed, later checks on the
+  // same migration fail quietly, so the student fixes one thing at a time.
+  const failedTargets = new Set<string>();
   for (const [index, spec] of checks.entries()) {
     const required = (spec.type ?? 'essential') !== 'informative';
     const kind = checkKind(spec);
+    const target = `${kind}:${String(spec[kind])}`;
     let failure: string | null;
     try {
       failure = await KINDS[kind].evaluate(spec, probe);
@@ -95,8 +99,11 @@ export async function runChecks(checks: CheckSpec[], project: ProjectProbe): Pro
     }
     if (failure === null) {
       outcomes.push({ index, passed: true, required });
+    } else if (failedTargets.has(target) && kind !== 'sql' && kind !== 'file' && kind !== 'transcript') {
+      outcomes.push({ index, passed: false, required });
     } else {
       const type = spec.type ?? 'essential';
+      failedTargets.add(target);
       outcomes.push({ index, passed: false, required, feedback: { type, text: spec.message ?? failure } });
     }
   }
