@@ -96,10 +96,13 @@ export class Apps {
     this.clearCache();
   }
 
+  /** Bumped whenever models come or go; Options drop their reverse-relation caches on change. */
+  version = 0;
+
   clearCache(): void {
     this.relationTreeCache = null;
     this.modelsCache.clear();
-    for (const app of this.allModels.values()) for (const m of app.values()) metaOf(m)!.expireRelationCache();
+    this.version++;
   }
 
   getModels(opts: { includeAutoCreated?: boolean; includeSwapped?: boolean } = {}): ModelClass[] {

@@ -115,7 +115,7 @@ export function bindArgs(spec: ParamsSpec, args: PyValue[], kwargs: Kwargs): Map
     );
   }
   args.forEach((a, i) => out.set(spec.positional[i], a));
-  const known = new Set([...spec.positional, ...(spec.keywordOnly ?? []), ...(spec.requiredKeywordOnly ?? [])]);
+  const known = knownNames(spec);
   for (const [k, v] of kwargs) {
     if (out.has(k) && spec.positional.includes(k)) throw typeError(`${spec.func}() got multiple values for argument '${k}'`);
     if (!known.has(k) && !spec.varKw) throw typeError(`${spec.unknownKwFunc ?? spec.func}() got an unexpected keyword argument '${k}'`);
@@ -126,6 +126,16 @@ export function bindArgs(spec: ParamsSpec, args: PyValue[], kwargs: Kwargs): Map
   const missingKw = (spec.requiredKeywordOnly ?? []).filter((r) => !out.has(r));
   if (missingKw.length) throw typeError(`${spec.func}() missing ${missingKw.length} required keyword-only argument${missingKw.length > 1 ? 's' : ''}: ${listNames(missingKw)}`);
   return out;
+}
+
+const KNOWN = new WeakMap<ParamsSpec, Set<string>>();
+function knownNames(spec: ParamsSpec): Set<string> {
+  let k = KNOWN.get(spec);
+  if (!k) {
+    k = new Set([...spec.positional, ...(spec.keywordOnly ?? []), ...(spec.requiredKeywordOnly ?? [])]);
+    KNOWN.set(spec, k);
+  }
+  return k;
 }
 
 function listNames(names: string[]): string {

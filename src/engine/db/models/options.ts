@@ -280,10 +280,18 @@ export class Options {
   /** Called by the registry when models are added (reverse relations change). */
   expireRelationCache(): void {
     this.cache.delete('relatedObjects');
-    this.cache.delete('relationTree');
+    this.cache.delete('fieldsMap');
   }
 
+  private cacheVersion = -1;
+
   private cached<T>(key: string, make: () => T): T {
+    if (this.cacheVersion !== this.apps.version) {
+      // Models were registered or removed since: reverse relations may differ.
+      this.cache.delete('relatedObjects');
+      this.cache.delete('fieldsMap');
+      this.cacheVersion = this.apps.version;
+    }
     if (this.cache.has(key)) return this.cache.get(key) as T;
     const v = make();
     this.cache.set(key, v);

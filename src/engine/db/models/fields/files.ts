@@ -6,9 +6,9 @@ import { Field, type FieldKwargs } from './index';
 
 export class FileField extends Field {
   static override readonly internalType: string = 'FileField';
-  uploadTo: PyValue;
-  storage: PyValue;
-  primaryKeySetExplicitly: boolean;
+  declare uploadTo: PyValue;
+  declare storage: PyValue;
+  declare primaryKeySetExplicitly: boolean;
   constructor(o: FieldKwargs) {
     const pkExplicit = o.has('primary_key');
     const uploadTo = o.get('upload_to') ?? '';
@@ -43,8 +43,8 @@ export class FileField extends Field {
 }
 
 export class ImageField extends FileField {
-  widthField: PyValue;
-  heightField: PyValue;
+  declare widthField: PyValue;
+  declare heightField: PyValue;
   constructor(o: FieldKwargs) {
     const w = o.get('width_field') ?? null;
     const h = o.get('height_field') ?? null;

@@ -8,10 +8,12 @@ import { Field, type Connection, type FieldKwargs } from './index';
 
 export class GeneratedField extends Field {
   static override readonly internalType: string = 'GeneratedField';
-  override generated = true;
-  expression: PyValue;
-  outputField: PyValue;
-  dbPersist: PyValue;
+  override get generated(): boolean {
+    return true;
+  }
+  declare expression: PyValue;
+  declare outputField: PyValue;
+  declare dbPersist: PyValue;
   constructor(o: FieldKwargs) {
     if (!o.has('editable')) o.set('editable', false);
     if (truthy(o.get('editable')!)) throw new PyException('ValueError', 'GeneratedField cannot be editable.');

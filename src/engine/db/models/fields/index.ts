@@ -82,6 +82,21 @@ export function normalizeChoices(value: PyValue, depth = 0): PyValue {
   return new PyList(out);
 }
 
+const NON_DB_ATTRS: readonly string[] = [
+  'blank',
+  'choices',
+  'db_column',
+  'editable',
+  'error_messages',
+  'help_text',
+  'limit_choices_to',
+  'on_delete',
+  'related_name',
+  'related_query_name',
+  'validators',
+  'verbose_name',
+];
+
 let creationCounter = 0;
 let autoCreationCounter = -1;
 
@@ -93,76 +108,93 @@ export interface FieldClassInfo {
 export class Field implements CheckTarget {
   // Field flags
   static readonly internalType: string = 'Field';
-  isRelation = false;
-  manyToMany: boolean | null = null;
-  manyToOne: boolean | null = null;
-  oneToMany: boolean | null = null;
-  oneToOne: boolean | null = null;
-  emptyStringsAllowed = true;
-  concrete = false;
-  hidden = false;
-  descriptorClass = 'DeferredAttribute';
+  declare isRelation: boolean;
+  // Class-level flags are getters (subclasses override them) so every field keeps one shape.
+  get manyToMany(): boolean | null {
+    return null;
+  }
+  get manyToOne(): boolean | null {
+    return null;
+  }
+  get oneToMany(): boolean | null {
+    return null;
+  }
+  get oneToOne(): boolean | null {
+    return null;
+  }
+  get emptyStringsAllowed(): boolean {
+    return true;
+  }
+  declare concrete: boolean;
+  get hidden(): boolean {
+    return false;
+  }
+  get descriptorClass(): string {
+    return 'DeferredAttribute';
+  }
   /** GeneratedField sets this (the schema editor writes GENERATED ALWAYS AS ...). */
-  generated = false;
+  get generated(): boolean {
+    return false;
+  }
   /** Options that never change the database column (Field.non_db_attrs). */
-  readonly nonDbAttrs: readonly string[] = [
-    'blank',
-    'choices',
-    'db_column',
-    'editable',
-    'error_messages',
-    'help_text',
-    'limit_choices_to',
-    'on_delete',
-    'related_name',
-    'related_query_name',
-    'validators',
-    'verbose_name',
-  ];
+  get nonDbAttrs(): readonly string[] {
+    return NON_DB_ATTRS;
+  }
   /** system_check_removed_details */
-  removedDetails: { msg?: string; hint?: string; id?: string } | null = null;
+  declare removedDetails: { msg?: string; hint?: string; id?: string } | null;
 
-  name: string | null;
-  verboseName: PyValue;
-  readonly _verboseName: PyValue;
-  primaryKey: boolean;
-  maxLength: PyValue;
-  _unique: boolean;
-  blank: boolean;
-  null: boolean;
-  dbIndex: PyValue;
+  declare name: string | null;
+  declare verboseName: PyValue;
+  declare readonly _verboseName: PyValue;
+  declare primaryKey: boolean;
+  declare maxLength: PyValue;
+  declare _unique: boolean;
+  declare blank: boolean;
+  declare null: boolean;
+  declare dbIndex: PyValue;
   remoteField: import('./reverse_related').ForeignObjectRel | null;
-  default: PyValue | NotProvided;
-  dbDefault: PyValue | NotProvided;
-  editable: boolean;
-  serialize: boolean;
-  uniqueForDate: PyValue;
-  uniqueForMonth: PyValue;
-  uniqueForYear: PyValue;
-  choices: PyValue;
-  helpText: PyValue;
-  dbColumn: PyValue;
-  dbComment: PyValue;
-  _dbTablespace: PyValue;
-  autoCreated: boolean;
-  _validators: PyValue[];
-  _errorMessages: PyValue;
-  creationCounter: number;
+  declare default: PyValue | NotProvided;
+  declare dbDefault: PyValue | NotProvided;
+  declare editable: boolean;
+  declare serialize: boolean;
+  declare uniqueForDate: PyValue;
+  declare uniqueForMonth: PyValue;
+  declare uniqueForYear: PyValue;
+  declare choices: PyValue;
+  declare helpText: PyValue;
+  declare dbColumn: PyValue;
+  declare dbComment: PyValue;
+  declare _dbTablespace: PyValue;
+  declare autoCreated: boolean;
+  declare _validators: PyValue[];
+  declare _errorMessages: PyValue;
+  declare creationCounter: number;
 
-  attname: string | null = null;
-  column: string | null = null;
-  model: ModelClass | null = null;
+  declare attname: string | null;
+  declare column: string | null;
+  declare model: ModelClass | null;
   /** The Python class this field was built from (CharField, or a subclass in models.py). */
-  pyClass!: PyClass;
+  declare pyClass: PyClass;
   /** The Python-visible object for this field. */
-  private _py?: PyInstance;
+  declare private _py?: PyInstance;
   /** Where the field was written, when known. */
-  lineno = 0;
+  declare lineno: number;
   /** The arguments the field was built with (copy.deepcopy keeps them). */
-  initArgs: PyValue[] = [];
-  initKwargs: Map<string, PyValue> = new Map();
+  declare initArgs: PyValue[];
+  declare initKwargs: Map<string, PyValue>;
 
   constructor(o: FieldKwargs) {
+    // Every field gets the same properties in the same order (one hidden class).
+    this.isRelation = false;
+    this.concrete = false;
+    this.removedDetails = null;
+    this.attname = null;
+    this.column = null;
+    this.model = null;
+    this._py = undefined;
+    this.lineno = 0;
+    this.initArgs = [];
+    this.initKwargs = new Map();
     const rel = o.get('rel');
     this.name = (opt(o, 'name', null) as string | null) ?? null;
     this.verboseName = opt(o, 'verbose_name', null);
@@ -579,12 +611,14 @@ export function sqliteDataType(internalType: string, maxLength: PyValue): string
 
 export class BooleanField extends Field {
   static override readonly internalType: string = 'BooleanField';
-  override emptyStringsAllowed = false;
+  override get emptyStringsAllowed(): boolean {
+    return false;
+  }
 }
 
 export class CharField extends Field {
   static override readonly internalType: string = 'CharField';
-  dbCollation: PyValue;
+  declare dbCollation: PyValue;
   constructor(o: FieldKwargs) {
     super(o);
     this.dbCollation = opt(o, 'db_collation', null);
@@ -625,8 +659,8 @@ export class CommaSeparatedIntegerField extends CharField {
 }
 
 abstract class DateTimeCheckMixin extends Field {
-  autoNow: PyValue;
-  autoNowAdd: PyValue;
+  declare autoNow: PyValue;
+  declare autoNowAdd: PyValue;
   constructor(o: FieldKwargs) {
     const autoNow = opt(o, 'auto_now', false);
     const autoNowAdd = opt(o, 'auto_now_add', false);
@@ -656,7 +690,9 @@ abstract class DateTimeCheckMixin extends Field {
 
 export class DateField extends DateTimeCheckMixin {
   static override readonly internalType: string = 'DateField';
-  override emptyStringsAllowed = false;
+  override get emptyStringsAllowed(): boolean {
+    return false;
+  }
   override deconstructKwargs(): Map<string, PyValue> {
     const k = super.deconstructKwargs();
     if (truthy(this.autoNow)) k.set('auto_now', true);
@@ -675,9 +711,11 @@ export class DateTimeField extends DateField {
 
 export class DecimalField extends Field {
   static override readonly internalType: string = 'DecimalField';
-  override emptyStringsAllowed = false;
-  maxDigits: PyValue;
-  decimalPlaces: PyValue;
+  override get emptyStringsAllowed(): boolean {
+    return false;
+  }
+  declare maxDigits: PyValue;
+  declare decimalPlaces: PyValue;
   constructor(o: FieldKwargs) {
     super(o);
     this.maxDigits = opt(o, 'max_digits', null);
@@ -718,7 +756,9 @@ function toIntLike(v: PyValue): number | undefined {
 
 export class DurationField extends Field {
   static override readonly internalType: string = 'DurationField';
-  override emptyStringsAllowed = false;
+  override get emptyStringsAllowed(): boolean {
+    return false;
+  }
 }
 
 export class EmailField extends CharField {
@@ -730,11 +770,11 @@ export class EmailField extends CharField {
 
 export class FilePathField extends Field {
   static override readonly internalType: string = 'FilePathField';
-  path: PyValue;
-  match: PyValue;
-  recursive: PyValue;
-  allowFiles: PyValue;
-  allowFolders: PyValue;
+  declare path: PyValue;
+  declare match: PyValue;
+  declare recursive: PyValue;
+  declare allowFiles: PyValue;
+  declare allowFolders: PyValue;
   constructor(o: FieldKwargs) {
     const path = opt(o, 'path', '');
     const match = opt(o, 'match', null);
@@ -769,12 +809,16 @@ export class FilePathField extends Field {
 
 export class FloatField extends Field {
   static override readonly internalType: string = 'FloatField';
-  override emptyStringsAllowed = false;
+  override get emptyStringsAllowed(): boolean {
+    return false;
+  }
 }
 
 export class IntegerField extends Field {
   static override readonly internalType: string = 'IntegerField';
-  override emptyStringsAllowed = false;
+  override get emptyStringsAllowed(): boolean {
+    return false;
+  }
   override check(): CheckMessage[] {
     const errors = super.check();
     if (this.maxLength !== null)
@@ -798,7 +842,9 @@ export class SmallIntegerField extends IntegerField {
 
 export class IPAddressField extends Field {
   static override readonly internalType: string = 'IPAddressField';
-  override emptyStringsAllowed = false;
+  override get emptyStringsAllowed(): boolean {
+    return false;
+  }
   constructor(o: FieldKwargs) {
     o.set('max_length', 15n);
     super(o);
@@ -817,9 +863,11 @@ export class IPAddressField extends Field {
 
 export class GenericIPAddressField extends Field {
   static override readonly internalType: string = 'GenericIPAddressField';
-  override emptyStringsAllowed = false;
-  protocol: PyValue;
-  unpackIpv4: PyValue;
+  override get emptyStringsAllowed(): boolean {
+    return false;
+  }
+  declare protocol: PyValue;
+  declare unpackIpv4: PyValue;
   constructor(o: FieldKwargs) {
     const protocol = opt(o, 'protocol', 'both');
     const unpack = opt(o, 'unpack_ipv4', false);
@@ -888,7 +936,7 @@ export class PositiveSmallIntegerField extends SmallIntegerField {
 
 export class SlugField extends CharField {
   static override readonly internalType: string = 'SlugField';
-  allowUnicode: PyValue;
+  declare allowUnicode: PyValue;
   constructor(o: FieldKwargs) {
     if (!o.has('max_length')) o.set('max_length', 50n);
     if (!o.has('db_index')) o.set('db_index', true);
@@ -908,7 +956,7 @@ export class SlugField extends CharField {
 
 export class TextField extends Field {
   static override readonly internalType: string = 'TextField';
-  dbCollation: PyValue;
+  declare dbCollation: PyValue;
   constructor(o: FieldKwargs) {
     super(o);
     this.dbCollation = opt(o, 'db_collation', null);
@@ -925,7 +973,9 @@ export class TextField extends Field {
 
 export class TimeField extends DateTimeCheckMixin {
   static override readonly internalType: string = 'TimeField';
-  override emptyStringsAllowed = false;
+  override get emptyStringsAllowed(): boolean {
+    return false;
+  }
   override deconstructKwargs(): Map<string, PyValue> {
     const k = super.deconstructKwargs();
     if (this.autoNow !== false) k.set('auto_now', this.autoNow);
@@ -972,7 +1022,9 @@ export class BinaryField extends Field {
 
 export class UUIDField extends Field {
   static override readonly internalType: string = 'UUIDField';
-  override emptyStringsAllowed = false;
+  override get emptyStringsAllowed(): boolean {
+    return false;
+  }
   constructor(o: FieldKwargs) {
     o.set('max_length', 32n);
     super(o);

@@ -7,9 +7,11 @@ import { Field, type FieldKwargs } from './index';
 
 export class JSONField extends Field {
   static override readonly internalType: string = 'JSONField';
-  override emptyStringsAllowed = false;
-  encoder: PyValue;
-  decoder: PyValue;
+  override get emptyStringsAllowed(): boolean {
+    return false;
+  }
+  declare encoder: PyValue;
+  declare decoder: PyValue;
   constructor(o: FieldKwargs) {
     const encoder = o.get('encoder') ?? null;
     const decoder = o.get('decoder') ?? null;

@@ -112,7 +112,18 @@ const SPECS: Record<string, Spec> = {
 const CTOR_OF = new Map<PyClass, Spec>();
 export const FIELD_CLASSES = new Map<string, PyClass>();
 
+const PARAMS_CACHE = new Map<string, ParamsSpec>();
+
 function paramsFor(name: string, spec: Spec): ParamsSpec {
+  let hit = PARAMS_CACHE.get(name);
+  if (!hit) {
+    hit = computeParams(name, spec);
+    PARAMS_CACHE.set(name, hit);
+  }
+  return hit;
+}
+
+function computeParams(name: string, spec: Spec): ParamsSpec {
   const positional = spec.positional ?? F_ALL;
   const extra = new Set<string>([...F_ALL, ...(spec.keywordOnly ?? [])]);
   for (const p of positional) extra.delete(p);

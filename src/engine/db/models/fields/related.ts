@@ -35,10 +35,10 @@ export function makeModelTuple(model: ModelClass | string): [string, string] {
 }
 
 export abstract class RelatedField extends Field {
-  _relatedName: PyValue;
-  _relatedQueryName: PyValue;
-  _limitChoicesTo: PyValue;
-  swappable: boolean;
+  declare _relatedName: PyValue;
+  declare _relatedQueryName: PyValue;
+  declare _limitChoicesTo: PyValue;
+  declare swappable: boolean;
   declare remoteField: ForeignObjectRel;
 
   constructor(o: FieldKwargs) {
@@ -278,15 +278,27 @@ function percentFormat(s: string, values: Record<string, string>): string {
 
 export class ForeignKey extends RelatedField {
   static override readonly internalType: string = 'ForeignKey';
-  override manyToMany = false;
-  override manyToOne = true;
-  override oneToMany = false;
-  override oneToOne = false;
-  override emptyStringsAllowed = false;
-  override descriptorClass = 'ForeignKeyDeferredAttribute';
-  dbConstraint: boolean;
-  fromFields: PyValue[] = ['self'];
-  toFields: PyValue[];
+  override get manyToMany(): boolean {
+    return false;
+  }
+  override get manyToOne(): boolean {
+    return true;
+  }
+  override get oneToMany(): boolean {
+    return false;
+  }
+  override get oneToOne(): boolean {
+    return false;
+  }
+  override get emptyStringsAllowed(): boolean {
+    return false;
+  }
+  override get descriptorClass(): string {
+    return 'ForeignKeyDeferredAttribute';
+  }
+  declare dbConstraint: boolean;
+  declare fromFields: PyValue[];
+  declare toFields: PyValue[];
 
   constructor(o: FieldKwargs, relClass: typeof ManyToOneRel = ManyToOneRel) {
     const to = o.get('to') as PyValue;
@@ -321,6 +333,7 @@ export class ForeignKey extends RelatedField {
     super(o);
     rel.field = this;
     this.dbConstraint = truthy(opt(o, 'db_constraint', true));
+    this.fromFields = ['self'];
     this.toFields = [toField];
   }
 
@@ -442,8 +455,12 @@ export class ForeignKey extends RelatedField {
 
 export class OneToOneField extends ForeignKey {
   static override readonly internalType: string = 'OneToOneField';
-  override manyToOne = false;
-  override oneToOne = true;
+  override get manyToOne(): boolean {
+    return false;
+  }
+  override get oneToOne(): boolean {
+    return true;
+  }
   constructor(o: FieldKwargs) {
     o.set('unique', true);
     super(o, OneToOneRel);
@@ -460,12 +477,20 @@ export class OneToOneField extends ForeignKey {
 
 export class ManyToManyField extends RelatedField {
   static override readonly internalType: string = 'ManyToManyField';
-  override manyToMany = true;
-  override manyToOne = false;
-  override oneToMany = false;
-  override oneToOne = false;
-  dbTable: PyValue;
-  hasNullArg: boolean;
+  override get manyToMany(): boolean {
+    return true;
+  }
+  override get manyToOne(): boolean {
+    return false;
+  }
+  override get oneToMany(): boolean {
+    return false;
+  }
+  override get oneToOne(): boolean {
+    return false;
+  }
+  declare dbTable: PyValue;
+  declare hasNullArg: boolean;
 
   constructor(o: FieldKwargs) {
     const to = o.get('to') as PyValue;
