@@ -104,7 +104,7 @@ for folder in lesson_dirs():
     tasks = (yaml.safe_load(open(os.path.join(L, 'tasks.yaml'))) or {}).get('tasks', []) if os.path.exists(os.path.join(L, 'tasks.yaml')) else []
     state = {'files': dict(start['files']), 'setup': list(start['setup'])}
     run_this = only is None or folder.startswith(only)
-    record = {'tasks': {}}
+    record = {'tasks': {}, 'story': [], 'quiz': {}}
     if run_this:
         log(f'\n######## {folder}')
         # story
@@ -117,13 +117,13 @@ for folder in lesson_dirs():
             fm = re.search(r'file=(\S+)', info)
             if fm: p.write({fm.group(1): code})
             elif lang == 'manage' and 'shell' in info:
-                c = {'argv': ['shell'], 'stdin': code}; show(c, p.step(c)); log('    <<< ' + code.replace('\n', '\n    <<< '))
+                c = {'argv': ['shell'], 'stdin': code}; r = p.step(c); show(c, r); record['story'].append({'argv': ['shell'], 'stdout': r[1], 'stderr': r[2], 'exitCode': r[0]}); log('    <<< ' + code.replace('\n', '\n    <<< '))
             elif lang == 'manage':
                 sm = re.search(r'stdin="((?:[^"\\]|\\.)*)"', info)
                 stdin = sm.group(1).encode().decode('unicode_escape') if sm else None
                 for line in code.strip().split('\n'):
                     if line.strip() and not line.startswith('#'):
-                        c = {'argv': split_cmd(line), 'stdin': stdin}; show(c, p.step(c))
+                        c = {'argv': split_cmd(line), 'stdin': stdin}; r = p.step(c); show(c, r); record['story'].append({'argv': c['argv'], 'stdout': r[1], 'stderr': r[2], 'exitCode': r[0]})
             elif lang == 'sql' and 'run' in info:
                 db = sqlite3.connect(os.path.join(p.dir, 'db.sqlite3'))
                 try:
@@ -166,7 +166,6 @@ for folder in lesson_dirs():
         for d in sol.get('delete', []): state['files'].pop(d, None)
         state['setup'] += steps(sol.get('run'))
     if run_this:
-        json.dump(record, open(os.path.join(REC, folder + '.json'), 'w'), indent=None, sort_keys=True)
         # output questions
         qz = yaml.safe_load(open(os.path.join(L, 'quiz.yaml'))) if os.path.exists(os.path.join(L, 'quiz.yaml')) else {}
         for q in (qz or {}).get('questions', []):
@@ -174,6 +173,7 @@ for folder in lesson_dirs():
                 base = {k: v for k, v in start['files'].items() if k == 'settings.py' or k.endswith('__init__.py')} if q.get('fresh') else start['files']
                 p = Proj({**base, **(q.get('files') or {})})
                 for s in ([] if q.get('fresh') else start['setup']) + steps(q.get('setup')): p.step(s)
-                c = steps(q['command'])[0]; log(f"QUIZ {q['id']}:"); show(c, p.step(c))
+                c = steps(q['command'])[0]; log(f"QUIZ {q['id']}:"); r = p.step(c); show(c, r); record['quiz'][q['id']] = {'stdout': r[1], 'stderr': r[2], 'exitCode': r[0]}
+        json.dump(record, open(os.path.join(REC, folder + '.json'), 'w'), indent=None, sort_keys=True)
     prev_end = state
 open(os.path.join(tempfile.gettempdir(), 'lessons-record-report.txt'), 'w').write('\n'.join(out_lines))
