@@ -1,9 +1,9 @@
 // Relation fields (django.db.models.fields.related): ForeignKey, OneToOneField and
 // ManyToManyField, their lazy references, deconstruct() and checks.
 
-import { PyClass, PyException, PyList, PyTuple, type PyValue } from '../../../python/values';
+import { PyClass, PyDict, PyException, PyList, PySet, PyTuple, type PyValue } from '../../../python/values';
 import { CheckMessage, Error_, Warning_ } from '../../../core/checks/messages';
-import { isCallable, pyRepr, truthy, pyEq } from '../../../utils/py';
+import { isCallable, pyRepr, truthy, pyEq, typeName } from '../../../utils/py';
 import { LOOKUP_SEP, RECURSIVE_RELATIONSHIP_CONSTANT } from '../constants';
 import { Field, metaOf, type Connection, type FieldKwargs, type ModelClass } from './index';
 import { ForeignObjectRel, ManyToManyRel, ManyToOneRel, OneToOneRel } from './reverse_related';
@@ -76,7 +76,13 @@ export abstract class RelatedField extends Field {
     super.contributeToClass(cls, name, privateOnly);
     const meta = metaOf(cls)!;
     if (meta.abstract) return;
-    const relatedName = this.remoteField.relatedName || meta.defaultRelatedName;
+    const rawName = this.remoteField.relatedName as unknown as PyValue;
+    if (rawName !== null && typeof rawName !== 'string' && truthy(rawName))
+      throw new PyException('TypeError', `unsupported operand type(s) for %=: '${typeName(rawName)}' and 'dict'`);
+    const rawQuery = this.remoteField.relatedQueryName as unknown as PyValue;
+    if (rawQuery !== null && typeof rawQuery !== 'string' && truthy(rawQuery))
+      throw new PyException('TypeError', `unsupported operand type(s) for %: '${typeName(rawQuery)}' and 'dict'`);
+    const relatedName = (truthy(rawName) ? this.remoteField.relatedName : null) || meta.defaultRelatedName;
     if (relatedName) {
       this.remoteField.relatedName = percentFormat(String(relatedName), {
         class: cls.name.toLowerCase(),
@@ -151,6 +157,11 @@ export abstract class RelatedField extends Field {
   private checkRelatedNameIsValid(): CheckMessage[] {
     const rn = this.remoteField.relatedName;
     if (rn === null) return [];
+    if (typeof rn !== 'string') {
+      const v = rn as unknown as PyValue;
+      if (v instanceof PyList || v instanceof PyDict || v instanceof PySet) throw new PyException('TypeError', `unhashable type: '${typeName(v)}'`);
+      throw new PyException('AttributeError', `'${typeName(v)}' object has no attribute 'isidentifier'`);
+    }
     const isValidId = /^[A-Za-z_\u00c0-\uffff][\w\u00c0-\uffff]*$/.test(rn) && !PY_KEYWORDS.has(rn);
     if (!(isValidId || rn.endsWith('+')))
       return [
