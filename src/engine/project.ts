@@ -143,6 +143,7 @@ import { stateBridge } from './db/migrations/state_bridge';
 import { MigrationRecorder } from './db/migrations/recorder';
 import { connectionFor } from './core/management/commands/migration_support';
 import { runSystemChecks } from './core/management/checks_bridge';
+import './core/checks/index';
 import { makeLoader } from './db/migrations/runtime';
 import { describeGraph, describeModels, previewMigrations } from './db/migrations/preview';
 import { ManagementUtility } from './core/management/index';
@@ -198,7 +199,7 @@ export class Project implements CommandEnvironment {
     this.loaded = setupProject(this.files);
   }
 
-  runChecks(opts: { appLabels?: string[]; tags?: string[]; deploy?: boolean }): CheckResult[] {
+  runChecks(opts: { appLabels?: string[]; tags?: string[]; deploy?: boolean; databases?: string[] }): CheckResult[] {
     return runSystemChecks(this, opts);
   }
 

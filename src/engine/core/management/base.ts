@@ -64,6 +64,16 @@ export type Options = Namespace & {
   skip_checks?: boolean;
 };
 
+export interface CheckKwargs {
+  appLabels?: string[];
+  tags?: string[];
+  displayNumErrors?: boolean;
+  failLevel?: number;
+  deploy?: boolean;
+  /** Databases whose checks run too (migrate: ['default']). */
+  databases?: string[];
+}
+
 export abstract class BaseCommand {
   help = '';
   outputTransaction = false;
@@ -174,9 +184,7 @@ export abstract class BaseCommand {
       this.stderr.setStyleFunc(null);
     }
     const wantsChecks = this.requiresSystemChecks === '__all__' || this.requiresSystemChecks.length > 0;
-    if (wantsChecks && !options.skip_checks) {
-      this.check({ tags: this.requiresSystemChecks === '__all__' ? undefined : this.requiresSystemChecks });
-    }
+    if (wantsChecks && !options.skip_checks) this.check(this.getCheckKwargs(options));
     if (this.requiresMigrationsChecks) this.checkMigrations();
     let output = await this.handle(options, args);
     if (output) {
@@ -188,9 +196,14 @@ export abstract class BaseCommand {
     return output;
   }
 
+  /** The keyword arguments execute() passes to check() (migrate adds its database). */
+  getCheckKwargs(_options: Options): CheckKwargs {
+    return this.requiresSystemChecks === '__all__' ? {} : { tags: this.requiresSystemChecks };
+  }
+
   /** Runs the system checks; serious ones raise SystemCheckError, others print on stderr. */
-  check(opts: { appLabels?: string[]; tags?: string[]; displayNumErrors?: boolean; failLevel?: number; deploy?: boolean } = {}): void {
-    const all = this.env.runChecks({ appLabels: opts.appLabels, tags: opts.tags, deploy: opts.deploy });
+  check(opts: CheckKwargs = {}): void {
+    const all = this.env.runChecks({ appLabels: opts.appLabels, tags: opts.tags, deploy: opts.deploy, databases: opts.databases });
     const failLevel = opts.failLevel ?? 40;
     let header = '';
     let body = '';

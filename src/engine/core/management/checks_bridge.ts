@@ -2,7 +2,7 @@
 
 import type { CheckResult, CommandEnvironment } from './environment';
 
-type Runner = (env: CommandEnvironment, opts: { appLabels?: string[]; tags?: string[]; deploy?: boolean }) => CheckResult[];
+type Runner = (env: CommandEnvironment, opts: { appLabels?: string[]; tags?: string[]; deploy?: boolean; databases?: string[] }) => CheckResult[];
 
 let runner: Runner | undefined;
 
@@ -11,6 +11,6 @@ export function setCheckRunner(r: Runner): void {
   runner = r;
 }
 
-export function runSystemChecks(env: CommandEnvironment, opts: { appLabels?: string[]; tags?: string[]; deploy?: boolean }): CheckResult[] {
+export function runSystemChecks(env: CommandEnvironment, opts: { appLabels?: string[]; tags?: string[]; deploy?: boolean; databases?: string[] }): CheckResult[] {
   return runner ? runner(env, opts) : [];
 }

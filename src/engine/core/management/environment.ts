@@ -24,7 +24,7 @@ export interface CommandEnvironment {
   installedApps(): string[];
   /** Labels of the installed apps ('blog', 'auth', ...), in INSTALLED_APPS order. */
   appLabels(): string[];
-  runChecks(opts: { appLabels?: string[]; tags?: string[]; deploy?: boolean }): CheckResult[];
+  runChecks(opts: { appLabels?: string[]; tags?: string[]; deploy?: boolean; databases?: string[] }): CheckResult[];
   /** Migrations on disk not applied to the database (for the "unapplied migration(s)" notice). */
   unappliedMigrations?(): { app: string; name: string }[];
   readonly console?: Console;

@@ -14,6 +14,7 @@ import type { MigrationKey } from './exceptions';
 import { migrationFromModule, type LoaderAppConfig } from './loader';
 import type { Migration } from './migration';
 import type { MigrationsRuntime } from './runtime';
+import { setDefaultMigrationFiles } from './questioner';
 
 /** How the runtime makes states (the model layer's ProjectState). */
 export interface StateBridge {
@@ -44,7 +45,9 @@ export class ProjectMigrationsRuntime implements MigrationsRuntime {
     readonly states: StateBridge,
     /** Applied migrations read through the recorder (connects to the database). */
     private readonly readApplied: () => MigrationKey[],
-  ) {}
+  ) {
+    setDefaultMigrationFiles((label) => this.migrationFiles(label));
+  }
 
   get stateAccess(): StateAccess {
     return this.states.access;

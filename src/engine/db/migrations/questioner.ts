@@ -40,6 +40,12 @@ export interface QuestionerOptions {
   migrationFiles?: (appLabel: string) => string[] | undefined;
 }
 
+/** Lists an app's migration files when a questioner was not given its own way to (set by the runtime). */
+let defaultMigrationFiles: ((appLabel: string) => string[] | undefined) | undefined;
+export function setDefaultMigrationFiles(f: ((appLabel: string) => string[] | undefined) | undefined): void {
+  defaultMigrationFiles = f;
+}
+
 /** The non-interactive base: Django's MigrationQuestioner defaults. */
 export class MigrationQuestioner {
   readonly defaults: Record<string, boolean>;
@@ -51,7 +57,7 @@ export class MigrationQuestioner {
     this.defaults = opts.defaults ?? {};
     this.specifiedApps = new Set(opts.specifiedApps ?? []);
     this.dryRun = !!opts.dryRun;
-    this.migrationFiles = opts.migrationFiles;
+    this.migrationFiles = opts.migrationFiles ?? defaultMigrationFiles;
   }
 
   askInitial(appLabel: string): boolean {
