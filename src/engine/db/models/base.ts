@@ -12,6 +12,7 @@ import { Options } from './options';
 import { Manager, newManager } from './manager';
 import { CASCADE } from './deletion';
 import { Apps } from '../../apps/registry';
+import { exceptionClass } from '../../python/types';
 
 /** The registry `class ...(models.Model)` statements register into (Meta.apps overrides it). */
 let currentApps: Apps | null = null;
@@ -321,7 +322,7 @@ function metaPy(o: Options): PyInstance {
   return c._py;
 }
 
-export const ObjectDoesNotExist = nativeClass('ObjectDoesNotExist', 'django.core.exceptions');
+export const ObjectDoesNotExist = nativeClass('ObjectDoesNotExist', 'django.core.exceptions', [exceptionClass]);
 
 export const Model: PyClass = nativeClass('Model', 'django.db.models.base', [], {
   subclassCreated: (cls) => setupModelClass(cls),

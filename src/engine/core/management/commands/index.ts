@@ -6,6 +6,7 @@ import { MakemigrationsCommand } from './makemigrations';
 import { MigrateCommand } from './migrate';
 import { OptimizemigrationCommand } from './optimizemigration';
 import { ShowmigrationsCommand } from './showmigrations';
+import { ShellCommand } from './shell';
 import { SqlmigrateCommand } from './sqlmigrate';
 import { SquashmigrationsCommand } from './squashmigrations';
 
@@ -15,6 +16,7 @@ export const IMPLEMENTED_COMMANDS: Record<string, CommandFactory> = {
   migrate: (ctx) => new MigrateCommand(ctx),
   optimizemigration: (ctx) => new OptimizemigrationCommand(ctx),
   showmigrations: (ctx) => new ShowmigrationsCommand(ctx),
+  shell: (ctx) => new ShellCommand(ctx),
   sqlmigrate: (ctx) => new SqlmigrateCommand(ctx),
   squashmigrations: (ctx) => new SquashmigrationsCommand(ctx),
 };

@@ -1,0 +1,235 @@
+// The Python names the shell and RunPython code import from Django besides the model layer's:
+// `django.db.connection` (with `queries`), `reset_queries`, `transaction.atomic`,
+// `django.test.utils.CaptureQueriesContext`, the aggregates in `django.db.models`, and proper
+// exception classes in `django.core.exceptions`.
+
+import { PyBuiltin, PyClass, PyDict, PyException, PyInstance, PyList, PyModule, type PyValue } from '../python/values';
+import {
+  exceptionClass,
+  getNativeModule,
+  makeModule,
+  nativeClass,
+  registerExceptionClass,
+  registerNativeModule,
+  callValue,
+  truthy,
+} from '../python/index';
+import { currentConnection, hasCurrentConnection, type OrmConnection } from '../db/connection_queries';
+import { AGGREGATES } from '../db/models/aggregates';
+import { MultipleObjectsReturnedBase } from '../db/models/instance';
+import { ObjectDoesNotExist } from '../db/models/base';
+import '../db/models/pymodule';
+
+function conn(): OrmConnection {
+  if (!hasCurrentConnection()) throw new PyException('django.db.utils.OperationalError', 'no database connection is available here');
+  return currentConnection();
+}
+
+function queriesList(c: OrmConnection, from = 0, to?: number): PyList {
+  return new PyList(
+    c.queriesLog.slice(from, to).map(
+      (q) =>
+        new PyDict([
+          ['sql', q.sql],
+          ['time', q.time],
+        ]),
+    ),
+  );
+}
+
+export const ConnectionClass: PyClass = nativeClass({
+  name: 'DatabaseWrapper',
+  module: 'django.db.backends.sqlite3.base',
+  hooks: {
+    getAttr(_self, name) {
+      switch (name) {
+        case 'queries':
+          return queriesList(conn());
+        case 'queries_log':
+          return queriesList(conn());
+        case 'vendor':
+          return 'sqlite';
+        case 'alias':
+          return 'default';
+        case 'display_name':
+          return 'SQLite';
+        case 'force_debug_cursor':
+          return conn().forceDebugCursor > 0;
+        case 'queries_logged':
+          return conn().queriesLogged;
+        case 'in_atomic_block':
+          return conn().inAtomicBlock;
+      }
+      return undefined;
+    },
+    setAttr(_self, name, value) {
+      if (name === 'force_debug_cursor') {
+        conn().forceDebugCursor = truthy(value) ? 1 : 0;
+        return true;
+      }
+      return false;
+    },
+  },
+  methods: {
+    ensure_connection: () => null,
+    close: () => null,
+    cursor: () => {
+      throw new PyException('NotImplementedError', "connection.cursor() is not supported in the Migration Playground's shell; use the ORM");
+    },
+  },
+});
+
+export const connection = new PyInstance(ConnectionClass);
+
+export const resetQueries = new PyBuiltin('reset_queries', 'django.db', () => {
+  if (hasCurrentConnection()) conn().queriesLog.length = 0;
+  return null;
+});
+
+interface CaptureState {
+  initial: number;
+  final: number | null;
+  c: OrmConnection | null;
+}
+
+export const CaptureQueriesContext: PyClass = nativeClass({
+  name: 'CaptureQueriesContext',
+  module: 'django.test.utils',
+  init(self) {
+    self.native = { initial: 0, final: null, c: null } satisfies CaptureState;
+  },
+  hooks: {
+    getAttr(self, name) {
+      const st = self.native as CaptureState;
+      if (name === 'captured_queries') return st.c ? queriesList(st.c, st.initial, st.final ?? undefined) : new PyList([]);
+      if (name === 'connection') return connection;
+      if (name === 'initial_queries') return BigInt(st.initial);
+      if (name === 'final_queries') return st.final === null ? null : BigInt(st.final);
+      return undefined;
+    },
+    len(self) {
+      const st = self.native as CaptureState;
+      return st.c ? (st.final ?? st.c.queriesLog.length) - st.initial : 0;
+    },
+  },
+  methods: {
+    __enter__(self) {
+      const st = (self as PyInstance).native as CaptureState;
+      st.c = conn();
+      st.c.forceDebugCursor++;
+      st.initial = st.c.queriesLog.length;
+      st.final = null;
+      return self;
+    },
+    __exit__(self) {
+      const st = (self as PyInstance).native as CaptureState;
+      if (st.c) {
+        st.c.forceDebugCursor = Math.max(0, st.c.forceDebugCursor - 1);
+        st.final = st.c.queriesLog.length;
+      }
+      return null;
+    },
+    __getitem__(self, args) {
+      const st = (self as PyInstance).native as CaptureState;
+      const list = st.c ? queriesList(st.c, st.initial, st.final ?? undefined) : new PyList([]);
+      const i = Number(args[0] as bigint);
+      const item = list.items[i < 0 ? list.items.length + i : i];
+      if (item === undefined) throw new PyException('IndexError', 'list index out of range');
+      return item;
+    },
+  },
+});
+
+/** transaction.atomic as a context manager and decorator (savepoints are not modelled). */
+const AtomicClass: PyClass = nativeClass({
+  name: 'Atomic',
+  module: 'django.db.transaction',
+  methods: {
+    __enter__(self) {
+      const c = conn();
+      if (!c.inAtomicBlock) {
+        c.execute('BEGIN');
+        ((self as PyInstance).dict as Map<string, PyValue>).set('_began', true);
+        atomicDepth.set(c, (atomicDepth.get(c) ?? 0) + 1);
+      }
+      return null;
+    },
+    __exit__(self, args) {
+      const c = conn();
+      if ((self as PyInstance).dict.get('_began')) {
+        (self as PyInstance).dict.delete('_began');
+        atomicDepth.set(c, (atomicDepth.get(c) ?? 1) - 1);
+        if (args[0] === null) c.execute('COMMIT');
+        else {
+          try {
+            c.wrapper.db.exec('ROLLBACK');
+          } catch {
+            // already rolled back
+          }
+        }
+      }
+      return false;
+    },
+    __call__(self, args) {
+      const fn = args[0];
+      return new PyBuiltin('inner', 'django.db.transaction', (a, k) => {
+        const enter = AtomicClass.dict.get('__enter__')!;
+        const exit = AtomicClass.dict.get('__exit__')!;
+        callValue(enter, [self]);
+        try {
+          const r = callValue(fn, a, k);
+          callValue(exit, [self, null, null, null]);
+          return r;
+        } catch (e) {
+          callValue(exit, [self, true, null, null]);
+          throw e;
+        }
+      });
+    },
+  },
+});
+const atomicDepth = new WeakMap<OrmConnection, number>();
+
+const atomic = new PyBuiltin('atomic', 'django.db.transaction', (args) => {
+  const inst = new PyInstance(AtomicClass);
+  if (args.length && typeof args[0] !== 'string' && args[0] !== null) return callValue(AtomicClass.dict.get('__call__')!, [inst, args[0]]);
+  return inst;
+});
+
+function exc(name: string, module: string, base: PyClass = exceptionClass): PyClass {
+  const c = new PyClass(name, module, [base], {});
+  registerExceptionClass(c, `${module}.${name}`);
+  return c;
+}
+
+export const FieldErrorClass = exc('FieldError', 'django.core.exceptions');
+export const EmptyResultSetClass = exc('EmptyResultSet', 'django.core.exceptions');
+
+let installed = false;
+
+/** Registers django.db / django.test modules and adds the ORM's names to the model layer's modules. */
+export function installDjangoModules(): void {
+  if (installed) return;
+  installed = true;
+  const dbMembers = () => ({ connection, connections: new PyDict([['default', connection]]), reset_queries: resetQueries, DEFAULT_DB_ALIAS: 'default' });
+  const prevDb = getNativeModule('django.db');
+  registerNativeModule('django.db', () => {
+    const m = new PyModule('django.db');
+    if (prevDb) for (const [k, v] of prevDb.dict) m.dict.set(k, v);
+    for (const [k, v] of Object.entries(dbMembers())) m.dict.set(k, v);
+    return m;
+  });
+  registerNativeModule('django.db.transaction', () => makeModule('django.db.transaction', { atomic }));
+  registerNativeModule('django.test', () => makeModule('django.test', {}));
+  registerNativeModule('django.test.utils', () => makeModule('django.test.utils', { CaptureQueriesContext }));
+  const models = getNativeModule('django.db.models');
+  if (models) for (const [k, v] of Object.entries(AGGREGATES)) models.dict.set(k, v);
+  registerNativeModule('django.db.models.aggregates', () => makeModule('django.db.models.aggregates', { ...AGGREGATES }));
+  const ex = getNativeModule('django.core.exceptions');
+  if (ex) {
+    ex.dict.set('FieldError', FieldErrorClass);
+    ex.dict.set('EmptyResultSet', EmptyResultSetClass);
+    ex.dict.set('MultipleObjectsReturned', MultipleObjectsReturnedBase);
+    ex.dict.set('ObjectDoesNotExist', ObjectDoesNotExist);
+  }
+}
