@@ -128,6 +128,9 @@ function SolutionView({ task, api }: { task: Task; api: LessonApi }) {
     const changes: Record<string, string | null> = { ...(task.solution.files as FileMap) };
     for (const p of task.solution.delete) changes[p] = null;
     api.setFiles(changes);
+    // The workspace hands file changes to the engine after a short debounce (200 ms); let them
+    // land before running commands on them.
+    if (task.solution.run.length) await new Promise((r) => setTimeout(r, 450));
     for (const step of task.solution.run) {
       if ('sql' in step) await api.query?.(step.sql);
       else await api.runInTerminal(`python manage.py ${step.argv.map((a) => (/\s/.test(a) ? `"${a}"` : a)).join(' ')}`);
