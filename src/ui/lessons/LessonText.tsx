@@ -1,5 +1,5 @@
 // The lesson's text: Markdown, call-outs, and directives whose output the engine computes.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { QueryResult } from '../../engine/project';
 import type { CommandRecord } from '../../lessons/probe';
 import type { ProjectFactory } from '../../lessons/runner';
@@ -89,6 +89,14 @@ function SegmentView({ seg, index, story }: { seg: Segment; index: number; story
               <div key={j}>
                 <div className="lp-prompt mono">$ python manage.py {c.argv.join(' ')}</div>
                 {shell ? <pre className="lp-stdin mono">{c.stdin?.replace(/^/gm, '>>> ').trimEnd()}</pre> : null}
+                {!shell && c.stdin !== undefined ? (
+                  <div className="lp-muted">
+                    Answers typed at its questions:{' '}
+                    {c.stdin.split('\n').filter((a) => a !== '').map((a, k) => (
+                      <code key={k}>{a}</code>
+                    )).reduce<ReactNode[]>((acc, el, k) => (k ? [...acc, ', ', el] : [el]), [])}
+                  </div>
+                ) : null}
                 {r ? (
                   <pre className={`lp-out mono${r.exitCode !== 0 ? ' lp-out-error' : ''}`}>{(r.stdout + r.stderr).trimEnd() || ' '}</pre>
                 ) : (
