@@ -13,6 +13,7 @@ import {
   registerNativeModule,
   callValue,
   truthy,
+  pyStr,
 } from '../python/index';
 import { currentConnection, hasCurrentConnection, type OrmConnection } from '../db/connection_queries';
 import { AGGREGATES } from '../db/models/aggregates';
@@ -196,6 +197,16 @@ const atomic = new PyBuiltin('atomic', 'django.db.transaction', (args) => {
   return inst;
 });
 
+/** django.utils.text.slugify */
+const slugify = new PyBuiltin('slugify', 'django.utils.text', (args, kwargs) => {
+  const allowUnicode = truthy(args[1] ?? kwargs.get('allow_unicode') ?? false);
+  let value = pyStr(args[0] ?? '');
+  if (allowUnicode) value = value.normalize('NFKC');
+  else value = value.normalize('NFKD').replace(/[^\x00-\x7f]/g, '');
+  value = value.toLowerCase().replace(allowUnicode ? /[^\p{L}\p{N}_\s-]/gu : /[^\w\s-]/g, '');
+  return value.replace(/[-\s]+/g, '-').replace(/^[-_]+|[-_]+$/g, '');
+});
+
 function exc(name: string, module: string, base: PyClass = exceptionClass): PyClass {
   const c = new PyClass(name, module, [base], {});
   registerExceptionClass(c, `${module}.${name}`);
@@ -225,6 +236,8 @@ export function installDjangoModules(): void {
   const models = getNativeModule('django.db.models');
   if (models) for (const [k, v] of Object.entries(AGGREGATES)) models.dict.set(k, v);
   registerNativeModule('django.db.models.aggregates', () => makeModule('django.db.models.aggregates', { ...AGGREGATES }));
+  const text = getNativeModule('django.utils.text');
+  if (text && !text.dict.has('slugify')) text.dict.set('slugify', slugify);
   const ex = getNativeModule('django.core.exceptions');
   if (ex) {
     ex.dict.set('FieldError', FieldErrorClass);

@@ -72,8 +72,19 @@ function wrapValue(v: PyValue): PyValue {
 
 const ARITH: Record<string, string> = { '+': '+', '-': '-', '*': '*', '/': '/', '%': '%%', '**': '^', '&': '&', '|': '|' };
 
+function exprStr(self: PyInstance): string {
+  const e = self.native as Expression;
+  if (e.kind === 'CombinedExpression') return `${exprStrOf(e.args[0])} ${String(e.args[1])} ${exprStrOf(e.args[2])}`;
+  return exprRepr(self);
+}
+
+function exprStrOf(v: PyValue): string {
+  return v instanceof PyInstance && v.native instanceof Expression ? exprStr(v) : pyRepr(v);
+}
+
 const exprHooks = {
   repr: exprRepr,
+  str: exprStr,
   eq: exprEq,
   hash: (self: PyInstance) => {
     const [p, a] = (self.native as Expression).deconstruct();
@@ -209,6 +220,7 @@ export const Q: PyClass = nativeClass('Q', Q_MODULE, [], {
     return qValue(new QNode([...args, ...pairs], connector, negated));
   },
   repr: exprRepr,
+  str: (self) => exprRepr(self).replace(/^<Q: /, '').replace(/>$/, ''),
   eq: exprEq,
   binaryOp(op, self, other) {
     const a = self.native as QNode;

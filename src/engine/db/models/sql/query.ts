@@ -315,7 +315,7 @@ export class Query {
       if (j.key !== key) continue;
       if (!j.multi || canReuse === null || canReuse.has(alias)) return alias;
     }
-    const alias = this.newAlias(s.table, true);
+    const alias = this.newAlias(s.table);
     const parentJoin = this.aliasMap.get(parent)!;
     const joinType: JoinType = parentJoin.joinType === 'LEFT OUTER JOIN' || s.nullable ? 'LEFT OUTER JOIN' : 'INNER JOIN';
     this.aliasMap.set(alias, { table: s.table, alias, parentAlias: parent, lhsCol: s.lhsCol, rhsCol: s.rhsCol, joinType, nullable: s.nullable, key, multi: s.multi });
