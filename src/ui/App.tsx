@@ -12,7 +12,7 @@ import { MigrationPane } from './panes/MigrationPane';
 import { SqlPane } from './panes/SqlPane';
 import type { CapturedRun, PanelProps, PlaygroundApi } from './panelApi';
 import { STARTER_FILES } from './starterProject';
-import { clearWork, loadWork, saveWork } from './store/persistence';
+import { clearWork, loadTerminalHistory, loadWork, saveTerminalHistory, saveWork } from './store/persistence';
 import { decodeShareHash, encodeShareHash } from './store/shareLink';
 import { unzipProject, zipProject } from './store/zipProject';
 import type { TerminalHandle, TerminalHost } from './terminal/Terminal';
@@ -99,6 +99,13 @@ export function App() {
   const workspaceKeyRef = useRef(DEFAULT_KEY);
   const recentOutput = useRef('');
   const fileInput = useRef<HTMLInputElement>(null);
+  /** Loading, switching, resetting and importing workspaces happen one after another. */
+  const workspaceQueue = useRef<Promise<unknown>>(Promise.resolve());
+  const inOrder = useCallback(<T,>(job: () => Promise<T>): Promise<T> => {
+    const next = workspaceQueue.current.then(job, job);
+    workspaceQueue.current = next.catch(() => undefined);
+    return next;
+  }, []);
 
   const showToast = useCallback((text: string) => {
     setToast(text);
@@ -174,20 +181,22 @@ export function App() {
 
   // First load: saved work, or a share link (asking before it replaces saved work).
   useEffect(() => {
-    void (async () => {
-      const saved = await loadWork(DEFAULT_KEY);
+    void inOrder(async () => {
       const shared = decodeShareHash(location.hash);
+      const key = shared?.workspace ?? DEFAULT_KEY;
+      const saved = await loadWork(key);
       let startFiles = saved?.files ?? STARTER_FILES;
       let db = saved?.db ?? null;
+      let tookShared = false;
       if (shared) {
         let take = true;
-        if (saved && !sameFiles(saved.files, shared)) {
+        if (saved && !sameFiles(saved.files, shared.files)) {
           const answer = await ask({
             title: 'Open the shared project?',
             body: (
               <p>
-                This link holds a project ({Object.keys(shared).length} files). Opening it replaces the work saved in this browser (your files and
-                database). Keep your work to ignore the link.
+                This link holds a project ({Object.keys(shared.files).length} files). Opening it replaces the work saved in this browser
+                {shared.workspace?.startsWith('lesson:') ? ' for this lesson' : ''} (your files and database). Keep your work to ignore the link.
               </p>
             ),
             buttons: [
@@ -198,14 +207,15 @@ export function App() {
           take = answer === 'open';
         }
         if (take) {
-          startFiles = shared;
+          startFiles = shared.files;
           db = null;
+          tookShared = true;
         }
         window.history.replaceState(null, '', location.pathname + location.search);
       }
-      await boot(DEFAULT_KEY, startFiles, db, saved?.history ?? []);
-      if (shared) void persist(true);
-    })();
+      await boot(key, startFiles, db, await loadTerminalHistory());
+      if (tookShared) void persist(true);
+    });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
@@ -225,6 +235,12 @@ export function App() {
     }
     refreshModels();
   }, [client, refreshModels]);
+
+  /** Sends edits still waiting for the debounce, so a command sees exactly what is on screen. */
+  const flushNow = useCallback(() => {
+    window.clearTimeout(previewTimer.current);
+    void flushChanges();
+  }, [flushChanges]);
 
   const applyChanges = useCallback(
     (changes: Record<string, string | null>, immediate = false, fromEditor = false) => {
@@ -277,6 +293,7 @@ export function App() {
     () => ({
       runManage(argv, io) {
         recentOutput.current = '';
+        flushNow();
         const run = client.run(argv, true, {
           output(stream, text) {
             recentOutput.current += text;
@@ -309,10 +326,10 @@ export function App() {
       }),
       saveHistory(h) {
         historyRef.current = h;
-        schedulePersist();
+        void saveTerminalHistory(h);
       },
     }),
-    [client, afterRun, schedulePersist],
+    [client, afterRun, schedulePersist, flushNow],
   );
 
   /** Answers a command's question in a dialog (when it was started from a button). */
@@ -350,6 +367,7 @@ export function App() {
     async (argv: string[]): Promise<CapturedRun> => {
       let stdout = '';
       let stderr = '';
+      flushNow();
       const run = client.run(argv, false, {
         output: (s, t) => (s === 'stdout' ? (stdout += t) : (stderr += t)),
         ask: async () => null,
@@ -358,7 +376,7 @@ export function App() {
       if (outcome.dbChanged || !sameFiles(filesRef.current, outcome.files)) await afterRun(outcome);
       return { exitCode: outcome.exitCode, stdout, stderr };
     },
-    [client, afterRun],
+    [client, afterRun, flushNow],
   );
 
   const runInTerminal = useCallback(
@@ -425,11 +443,25 @@ export function App() {
   );
   const loadRows = useCallback((table: string, offset: number, limit: number) => client.request({ type: 'rows', table, offset, limit }), [client]);
   const query = useCallback((sql: string) => client.request({ type: 'query', sql }), [client]);
+  const execSql = useCallback(
+    async (sql: string) => {
+      try {
+        return await client.request({ type: 'exec', sql });
+      } finally {
+        await refreshDerived(true);
+        void persist(true);
+      }
+    },
+    [client, refreshDerived, persist],
+  );
+  /** The files the current workspace (lesson) starts from: what "Reset lesson" goes back to. */
+  const starterRef = useRef<FileMap>(STARTER_FILES);
 
   // ---- project actions -----------------------------------------------------------------------
 
   const resetWorkspace = useCallback(
-    async (starter: FileMap = STARTER_FILES) => {
+    (starter?: FileMap) => inOrder(async () => {
+      if (starter) starterRef.current = starter;
       const answer = await ask({
         title: 'Reset this lesson?',
         body: <p>Your files and the database go back to the lesson&apos;s start. This cannot be undone.</p>,
@@ -440,27 +472,30 @@ export function App() {
       });
       if (answer !== 'reset') return false;
       await clearWork(workspaceKeyRef.current);
-      await boot(workspaceKeyRef.current, starter, null, historyRef.current);
+      await boot(workspaceKeyRef.current, starterRef.current, null, historyRef.current);
       await persist(true);
       showToast('Lesson reset');
       return true;
-    },
-    [ask, boot, persist, showToast],
+    }),
+    [ask, boot, persist, showToast, inOrder],
   );
 
   const switchWorkspace = useCallback(
-    async (key: string, starter: FileMap) => {
+    (key: string, starter: FileMap) => inOrder(async () => {
+      starterRef.current = starter;
       if (key === workspaceKeyRef.current) return;
       await persist(true);
       const saved = await loadWork(key);
       await boot(key, saved?.files ?? starter, saved?.db ?? null, historyRef.current);
       if (!saved) await persist(true);
-    },
-    [boot, persist],
+    }),
+    [boot, persist, inOrder],
   );
 
   const share = useCallback(async () => {
-    const url = `${location.origin}${location.pathname}${encodeShareHash(filesRef.current)}`;
+    const key = workspaceKeyRef.current;
+    const lesson = key.startsWith('lesson:') ? `?lesson=${encodeURIComponent(key.slice('lesson:'.length))}` : '';
+    const url = `${location.origin}${location.pathname}${lesson}${encodeShareHash(filesRef.current, key)}`;
     let copied = false;
     try {
       await navigator.clipboard.writeText(url);
@@ -515,11 +550,13 @@ export function App() {
         ],
       });
       if (answer !== 'go') return;
-      await boot(workspaceKeyRef.current, imported.files, imported.db, historyRef.current);
-      await persist(true);
+      await inOrder(async () => {
+        await boot(workspaceKeyRef.current, imported.files, imported.db, historyRef.current);
+        await persist(true);
+      });
       showToast('Project imported');
     },
-    [ask, boot, persist, showToast],
+    [ask, boot, persist, showToast, inOrder],
   );
 
   const addFile = useCallback(
@@ -578,11 +615,12 @@ export function App() {
       setFiles: (changes) => applyChanges(changes),
       runInTerminal,
       runCaptured,
+      query: execSql,
       migrateTo,
       switchWorkspace,
       resetWorkspace,
     }),
-    [files, models, tables, graph, snapshot, workspaceKey, openFile, applyChanges, runInTerminal, runCaptured, migrateTo, switchWorkspace, resetWorkspace],
+    [files, models, tables, graph, snapshot, workspaceKey, openFile, applyChanges, runInTerminal, runCaptured, execSql, migrateTo, switchWorkspace, resetWorkspace],
   );
 
   // Test and benchmark hooks (read-only views of the state).
@@ -591,6 +629,7 @@ export function App() {
       terminalText: () => terminalRef.current?.text() ?? '',
       files: () => filesRef.current,
       setFiles: (changes: Record<string, string | null>) => applyChanges(changes),
+      workspaceKey: () => workspaceKeyRef.current,
       engine: engineKind,
     };
   }, [engineKind, applyChanges]);

@@ -162,6 +162,8 @@ async function handle(msg: RequestMessage): Promise<unknown> {
         d.exec('PRAGMA query_only = OFF');
       }
     }
+    case 'exec':
+      return new SqlJsDatabase(requireDb()).exec(msg.sql);
     case 'exportDb':
       return requireDb().export();
     case 'resetDb':

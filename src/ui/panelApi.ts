@@ -1,6 +1,6 @@
 // What the workspace hands to the panes other engineers build (LessonPanel in src/ui/lessons/,
 // DiagramPanel in src/ui/diagrams/): the live project, and ways to act on it.
-import type { MigrationNode, MigrationPreview, ModelInfo, TableInfo } from '../engine/project';
+import type { MigrationNode, MigrationPreview, ModelInfo, QueryResult, TableInfo } from '../engine/project';
 import type { FileMap } from './engine/protocol';
 
 export interface CapturedRun {
@@ -30,6 +30,8 @@ export interface PlaygroundApi {
   runInTerminal(line: string): Promise<number>;
   /** Runs `manage.py <argv>` silently and returns its output (for checks and quizzes). */
   runCaptured(argv: string[]): Promise<CapturedRun>;
+  /** Runs SQL on the workspace's database (reads and writes; the panes refresh after it). */
+  query(sql: string): Promise<QueryResult[]>;
   /** Migrates an app to a migration name or 'zero', asking first when data would be lost. */
   migrateTo(app: string, target: string): Promise<void>;
   /**

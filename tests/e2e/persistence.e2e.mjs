@@ -1,11 +1,11 @@
 // Keeping the student's work: reload, share links (also hostile ones), zip export.
 import { createRequire } from 'node:module';
-import { appendLine, assert, openApp, openTab, terminalText, typeInTerminal, waitForTerminal, waitReady } from './helpers.mjs';
+import { appendLine, assert, engineQuery, openApp, openTab, settleWorkspace, typeInTerminal, waitForTerminal, waitReady } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const { compressToEncodedURIComponent } = require('lz-string');
 
-const shareHash = (files) => '#project/' + compressToEncodedURIComponent(JSON.stringify({ v: 1, files }));
+const shareHash = (files, w) => '#project/' + compressToEncodedURIComponent(JSON.stringify({ v: 1, files, ...(w ? { w } : {}) }));
 const SETTINGS = "INSTALLED_APPS = [\n    'blog',\n]\nDEFAULT_AUTO_FIELD = 'django.db.models.BigAutoField'\n";
 
 async function waitSaved(page) {
@@ -29,6 +29,7 @@ export const tests = [
       await waitSaved(page);
       await page.reload();
       await waitReady(page);
+      await settleWorkspace(page);
       await page.waitForSelector('[data-path="blog/migrations/0001_initial.py"]');
       await page.waitForSelector('.monaco-editor >> text=views_count');
       await page.waitForSelector('[data-testid="migration-preview"] >> text=+ Add field views_count to post');
@@ -62,6 +63,7 @@ export const tests = [
       const p2 = await other.newPage();
       await p2.goto(url);
       await waitReady(p2);
+      await settleWorkspace(p2);
       await p2.waitForSelector('.monaco-editor >> text=views_count');
       assert(!(await p2.evaluate(() => location.hash)), 'the hash is cleared after opening');
       await other.close();
@@ -69,19 +71,25 @@ export const tests = [
       // Here, with different work saved, the link asks first; keeping it keeps the work.
       await page.waitForTimeout(700);
       await waitSaved(page);
-      const foreign = shareHash({ 'settings.py': SETTINGS, 'blog/models.py': 'from django.db import models\n\n\nclass Shared(models.Model):\n    name = models.TextField()\n' });
+      const key = await page.evaluate(() => window.__playground.workspaceKey());
+      const lesson = key.startsWith('lesson:') ? `lesson=${key.slice(7)}` : '';
+      const foreign =
+        '?' + [lesson, engineQuery.slice(1)].filter(Boolean).join('&') +
+        shareHash({ 'settings.py': SETTINGS, 'blog/models.py': 'from django.db import models\n\n\nclass Shared(models.Model):\n    name = models.TextField()\n' }, key);
       await page.goto('about:blank');
       await page.goto(t.baseUrl + foreign);
       await page.waitForSelector('dialog.modal >> text=Open the shared project?');
       await t.screenshot('share-ask');
       await page.click('dialog.modal >> text=Keep my work');
       await waitReady(page);
+      await settleWorkspace(page);
       await page.waitForSelector('.monaco-editor >> text=views_count');
       // And replacing takes the shared project.
       await page.goto('about:blank');
       await page.goto(t.baseUrl + foreign);
       await page.click('dialog.modal >> text=Replace with shared project');
       await waitReady(page);
+      await settleWorkspace(page);
       await page.waitForSelector('.monaco-editor >> text=class Shared');
     },
   },
@@ -104,8 +112,10 @@ export const tests = [
         '<svg onload=window.__pwned=4>.py': evil,
         '../../etc/passwd': 'nope',
       };
-      await page.goto(t.baseUrl + shareHash(files));
+      const q = ['lesson=first-model', engineQuery.slice(1)].filter(Boolean).join('&');
+      await page.goto(`${t.baseUrl}?${q}${shareHash(files, 'lesson:first-model')}`);
       await waitReady(page);
+      await settleWorkspace(page);
       await page.waitForSelector('[data-testid="migration-preview"] >> text=0001_initial.py');
       await typeInTerminal(page, 'cat blog/models.py');
       await waitForTerminal(page, /onerror/);
@@ -143,7 +153,7 @@ export const tests = [
       }
       assert(strFromU8(entries['playground_project/manage.py']).includes('execute_from_command_line'), 'manage.py');
       // Import it back after a reset.
-      await page.click('button:has-text("Reset lesson")');
+      await page.click('.topbar >> text=Reset lesson');
       await page.click('dialog.modal >> button:has-text("Reset")');
       await page.waitForSelector('[data-path="blog/migrations/0001_initial.py"]', { state: 'detached' });
       await page.setInputFiles('input[type="file"]', path);

@@ -14,6 +14,7 @@ export type Request =
   | { type: 'graph' }
   | { type: 'rows'; table: string; offset: number; limit: number }
   | { type: 'query'; sql: string }
+  | { type: 'exec'; sql: string }
   | { type: 'exportDb' }
   | { type: 'resetDb' };
 
@@ -53,6 +54,7 @@ export interface ResultTypes {
   graph: MigrationNode[];
   rows: RowsPage;
   query: QueryResult[];
+  exec: QueryResult[];
   exportDb: Uint8Array;
   resetDb: null;
 }

@@ -48,3 +48,23 @@ export async function clearWork(key: string): Promise<void> {
     /* nothing saved is fine */
   }
 }
+
+/** The terminal's command history, shared by every workspace (like a shell's). */
+const HISTORY_KEY = 'terminal-history';
+
+export async function loadTerminalHistory(): Promise<string[]> {
+  try {
+    const value: unknown = await (await database()).get(STORE, HISTORY_KEY);
+    return Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string').slice(-500) : [];
+  } catch {
+    return [];
+  }
+}
+
+export async function saveTerminalHistory(history: string[]): Promise<void> {
+  try {
+    await (await database()).put(STORE, history.slice(-500), HISTORY_KEY);
+  } catch {
+    /* history is a convenience */
+  }
+}

@@ -12,15 +12,16 @@ const files = {
 
 describe('share links', () => {
   it('round-trip the files', () => {
-    const hash = encodeShareHash(files);
+    const hash = encodeShareHash(files, 'lesson:01-first-model');
     expect(hash.startsWith('#project/')).toBe(true);
-    expect(decodeShareHash(hash)).toEqual(files);
+    expect(decodeShareHash(hash)).toEqual({ files, workspace: 'lesson:01-first-model' });
+    expect(decodeShareHash(encodeShareHash(files, '<evil>'))?.workspace).toBeNull();
   });
   it('reject garbage and unsafe paths', () => {
     expect(decodeShareHash('#project/%%%')).toBeNull();
     expect(decodeShareHash('#other')).toBeNull();
     const hostile = encodeShareHash({ '../x.py': 'a', '/etc/passwd': 'b', 'ok.py': 'c', 'a/<img>.py': 'd' } as Record<string, string>);
-    expect(decodeShareHash(hostile)).toEqual({ 'ok.py': 'c' });
+    expect(decodeShareHash(hostile)?.files).toEqual({ 'ok.py': 'c' });
   });
 });
 
