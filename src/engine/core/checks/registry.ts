@@ -5,6 +5,7 @@ import type { Apps } from '../../apps/registry';
 import { metaOf } from '../../db/models/fields/index';
 import { CheckMessage } from './messages';
 import { checkAllModels, lazyReferenceMessages, type SettingsLike } from './model_checks';
+import { checkAdminDependencies, checkUserModel } from './contrib_checks';
 import { pyStr } from '../../utils/py';
 import { PyList, PyTuple } from '../../python/values';
 
@@ -30,7 +31,9 @@ export function runChecks(apps: Apps, settings: SettingsLike, opts: RunChecksOpt
       : apps.getModels();
     out.push(...checkAllModels(apps, models, settings, !!opts.databases?.length));
     out.push(...lazyReferenceMessages(apps));
+    out.push(...checkUserModel(apps, settings, opts.appLabels));
   }
+  if (!opts.tags || opts.tags.includes('admin')) out.push(...checkAdminDependencies(apps, settings));
   return out;
 }
 

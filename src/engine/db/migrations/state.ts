@@ -840,6 +840,13 @@ export class StateApps extends Apps {
     }
   }
 
+  /** Registering a model of an app the state did not know adds a stub config for it. */
+  override registerModel(appLabel: string, model: ModelClass): void {
+    if (!this.appConfigs.has(appLabel))
+      this.appConfigs.set(appLabel, { name: appLabel, label: appLabel, verboseName: appLabel, defaultAutoField: null, modelsModule: null, modelsFile: null });
+    super.registerModel(appLabel, model);
+  }
+
   /** Removes a model and the many-to-many through models it auto-created. */
   override unregisterModel(appLabel: string, modelName: string): void {
     const m = this.getRegisteredModel(appLabel, modelName);
