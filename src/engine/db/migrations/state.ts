@@ -698,12 +698,11 @@ interface FieldReference {
 }
 
 function* getReferences(state: ProjectState, key: ModelKey, fieldTuple?: [string, Field]): Generator<FieldReference> {
-  const rels = state.relations.get(key);
-  if (!rels) return;
-  for (const [mk, fields] of rels) {
-    const ms = state.models.get(mk);
-    if (!ms) continue;
-    for (const [name, field] of fields) {
+  // Like Django, walk every model (reading `state.relations` would resolve them as a side
+  // effect, and resolved relations change how later alter_field calls order fields).
+  for (const [mk, ms] of state.models) {
+    for (const [name, field] of ms.fields) {
+      if (!field.remoteField) continue;
       const r = fieldReferences(splitKey(mk), field, key, fieldTuple);
       if (r) yield { modelState: ms, name, field, ...r };
     }
@@ -720,28 +719,23 @@ function fieldReferences(
   if (!rf) return null;
   const [app, name] = modelTuple;
   const refName = referenceFieldTuple?.[0];
+  const refField = referenceFieldTuple?.[1];
   let to = false;
   let toFields: PyValue[] | null = null;
   if (modelKey(...resolveRelationKey(rf.model, app, name)) === referenceKey) {
-    const fk = field instanceof ForeignKey ? field : null;
-    toFields = fk ? fk.toFields : null;
+    toFields = field instanceof ForeignKey ? field.toFields : null;
     if (
       refName === undefined ||
-      (toFields === null || toFields.length === 0 || toFields[0] === null ? rf.fieldName === refName || (rf.fieldName === null && refName === undefined) : toFields.includes(refName))
+      toFields === null ||
+      (toFields.includes(null) && (refField === undefined || refField.primaryKey)) ||
+      toFields.includes(refName)
     )
       to = true;
-    if (refName !== undefined && toFields && toFields.every((x) => x === null)) {
-      // to_fields None means the primary key.
-      const target = fieldTupleIsPk(referenceFieldTuple!);
-      to = target;
-    }
   }
   let through = false;
-  if (rf.through) {
-    if (modelKey(...resolveRelationKey(rf.through, app, name)) === referenceKey) {
-      const tf = rf.throughFields;
-      through = refName === undefined || tf === null || listOf(tf).includes(refName);
-    }
+  if (rf.through && modelKey(...resolveRelationKey(rf.through, app, name)) === referenceKey) {
+    const tf = rf.throughFields;
+    if (refName === undefined || tf === null || listOf(tf).includes(refName)) through = true;
   }
   if (!to && !through) return null;
   return { to, toFields, through };
