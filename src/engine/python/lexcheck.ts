@@ -1,6 +1,7 @@
-// A light scan over the source for the errors CPython's tokenizer reports (unclosed brackets,
-// unterminated strings, indentation), which the Lezer grammar either tolerates or reports
-// far from where CPython would. Returns the first problem, or null.
+// A light scan over the source for what CPython's tokenizer reports (unclosed or mismatched
+// brackets, unterminated strings, bad number literals, inconsistent dedents) and for the
+// indentation errors its parser reports (unexpected indent, missing indented block). The Lezer
+// grammar tolerates most of these or reports them far from where CPython would.
 
 export interface LexProblem {
   type: 'SyntaxError' | 'IndentationError';
@@ -8,6 +9,15 @@ export interface LexProblem {
   lineno: number;
   /** Source offset used to order this problem against parser errors. */
   pos: number;
+}
+
+export interface LexResult {
+  /** The first tokenizer-level error (scanning stops there). */
+  tokenError: LexProblem | null;
+  /** The first indentation error the parser would report ('unexpected indent', 'expected an indented block ...'). */
+  indentError: LexProblem | null;
+  /** Offsets where top-level statements start (decorators stay with what they decorate). */
+  chunks: number[];
 }
 
 const CLOSE: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
@@ -29,50 +39,37 @@ const BLOCK_KINDS: Record<string, string> = {
 };
 
 function blockKind(header: string): string {
-  let m = /^\s*(?:async\s+)?([A-Za-z_]+)/.exec(header);
+  const m = /^\s*(?:async\s+)?([A-Za-z_]+)/.exec(header);
   if (!m) return 'statement';
-  const kw = m[1];
-  if (kw === 'async') {
-    m = /^\s*async\s+([A-Za-z_]+)/.exec(header);
-  }
-  return BLOCK_KINDS[kw] ?? 'statement';
+  return BLOCK_KINDS[m[1]] ?? 'statement';
 }
 
 const CONTINUATION_RE = /^(else|elif|except|finally)\b/;
+const isIdentStart = (c: string): boolean => /[A-Za-z_\u00a1-\uffff]/.test(c);
+const isIdentChar = (c: string): boolean => /[\w\u00a1-\uffff]/.test(c);
+const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 
-/**
- * Scans `src`; returns the first tokenizer-level problem (or null) and the offsets where top-level
- * statements start (decorators stay with what they decorate), so callers can parse in chunks.
- */
-export function lexScan(src: string): { problem: LexProblem | null; chunks: number[] } {
-  const chunks: number[] = [];
-  const problem = scan(src, chunks);
-  return { problem, chunks };
-}
-
-export function lexCheck(src: string): LexProblem | null {
-  return scan(src, null);
-}
-
-function scan(src: string, chunks: number[] | null): LexProblem | null {
-  let prevTopDecorator = false;
+export function lexScan(src: string): LexResult {
   const n = src.length;
+  const chunks: number[] = [];
   const indents: number[] = [0];
   const brackets: { ch: string; line: number; pos: number }[] = [];
+  let indentError: LexProblem | null = null;
+  const done = (tokenError: LexProblem | null): LexResult => ({ tokenError, indentError, chunks });
+  const indentProblem = (p: LexProblem): void => {
+    if (!indentError) indentError = p;
+  };
+  let prevTopDecorator = false;
   let i = 0;
   let line = 1;
   let atLineStart = true;
-  // The last significant character of the previous logical line, and that line's text/number.
   let lastSig = '';
-  let headerLine = 0;
-  let headerText = '';
   let logicalStartLine = 1;
   let logicalStartPos = 0;
   let pendingBlock: { line: number; text: string } | null = null;
 
   while (i < n) {
     if (atLineStart && brackets.length === 0) {
-      // Measure indentation of a new logical line.
       let col = 0;
       let j = i;
       while (j < n) {
@@ -94,37 +91,29 @@ function scan(src: string, chunks: number[] | null): LexProblem | null {
         i = j;
         continue;
       }
-      if (c === '\\' && (src[j + 1] === '\n' || src[j + 1] === '\r')) {
-        // Backslash continuation on an otherwise blank line; treat as start of text.
-      }
       const cur = indents[indents.length - 1];
       if (pendingBlock) {
         if (col <= cur) {
-          return {
+          indentProblem({
             type: 'IndentationError',
             message: `expected an indented block after ${blockKind(pendingBlock.text)} on line ${pendingBlock.line}`,
             lineno: line,
             pos: j,
-          };
-        }
-        indents.push(col);
+          });
+        } else indents.push(col);
         pendingBlock = null;
       } else if (col > cur) {
-        return { type: 'IndentationError', message: 'unexpected indent', lineno: line, pos: j };
-      } else if (col < cur) {
+        indentProblem({ type: 'IndentationError', message: 'unexpected indent', lineno: line, pos: j });
+        indents.push(col);
+      }
+      if (col < indents[indents.length - 1]) {
         while (indents.length > 1 && indents[indents.length - 1] > col) indents.pop();
         if (indents[indents.length - 1] !== col) {
-          return {
-            type: 'IndentationError',
-            message: 'unindent does not match any outer indentation level',
-            lineno: line,
-            pos: j,
-          };
+          return done({ type: 'IndentationError', message: 'unindent does not match any outer indentation level', lineno: line, pos: j });
         }
       }
-      if (chunks && col === 0) {
-        const isCont = CONTINUATION_RE.test(src.slice(j, j + 8));
-        if (!isCont && !prevTopDecorator) chunks.push(j);
+      if (col === 0) {
+        if (!CONTINUATION_RE.test(src.slice(j, j + 8)) && !prevTopDecorator) chunks.push(j);
         prevTopDecorator = c === '@';
       }
       atLineStart = false;
@@ -146,9 +135,8 @@ function scan(src: string, chunks: number[] | null): LexProblem | null {
       if (brackets.length === 0) {
         atLineStart = true;
         if (lastSig === ':') {
-          headerLine = logicalStartLine;
-          headerText = src.slice(logicalStartPos, i);
-          pendingBlock = { line: headerLine, text: headerText };
+          const text = src.slice(logicalStartPos, i);
+          if (blockKind(text) !== 'statement') pendingBlock = { line: logicalStartLine, text };
         }
       }
       continue;
@@ -166,17 +154,16 @@ function scan(src: string, chunks: number[] | null): LexProblem | null {
       const start = i;
       const startLine = line;
       const triple = src[i + 1] === c && src[i + 2] === c;
-      // Raw strings: a backslash still escapes the quote for tokenizing purposes.
       if (triple) {
         i += 3;
         for (;;) {
           if (i >= n) {
-            return {
+            return done({
               type: 'SyntaxError',
               message: `unterminated triple-quoted string literal (detected at line ${src.endsWith('\n') ? line - 1 : line})`,
               lineno: startLine,
               pos: start,
-            };
+            });
           }
           const d = src[i];
           if (d === '\\') {
@@ -195,12 +182,7 @@ function scan(src: string, chunks: number[] | null): LexProblem | null {
         i++;
         for (;;) {
           if (i >= n || src[i] === '\n') {
-            return {
-              type: 'SyntaxError',
-              message: `unterminated string literal (detected at line ${line})`,
-              lineno: line,
-              pos: start,
-            };
+            return done({ type: 'SyntaxError', message: `unterminated string literal (detected at line ${line})`, lineno: line, pos: start });
           }
           const d = src[i];
           if (d === '\\') {
@@ -218,17 +200,49 @@ function scan(src: string, chunks: number[] | null): LexProblem | null {
       lastSig = c;
       continue;
     }
+    if (isIdentStart(c)) {
+      while (i < n && isIdentChar(src[i])) i++;
+      lastSig = 'a';
+      continue;
+    }
+    if (isDigit(c) || (c === '.' && isDigit(src[i + 1]))) {
+      const start = i;
+      let kind = 'decimal';
+      if (c === '0' && /[xXoObB]/.test(src[i + 1] ?? '')) {
+        const p = src[i + 1].toLowerCase();
+        kind = p === 'x' ? 'hexadecimal' : p === 'o' ? 'octal' : 'binary';
+        i += 2;
+        const digit = p === 'x' ? /[0-9a-fA-F_]/ : p === 'o' ? /[0-7_]/ : /[01_]/;
+        while (i < n && digit.test(src[i])) i++;
+      } else {
+        while (i < n && (isDigit(src[i]) || src[i] === '_')) i++;
+        if (src[i] === '.') {
+          i++;
+          while (i < n && (isDigit(src[i]) || src[i] === '_')) i++;
+        }
+        if ((src[i] === 'e' || src[i] === 'E') && (isDigit(src[i + 1]) || ((src[i + 1] === '+' || src[i + 1] === '-') && isDigit(src[i + 2])))) {
+          i += 2;
+          while (i < n && (isDigit(src[i]) || src[i] === '_')) i++;
+        }
+        if (src[i] === 'j' || src[i] === 'J') i++;
+      }
+      if (i < n && isIdentStart(src[i])) {
+        return done({ type: 'SyntaxError', message: `invalid ${kind} literal`, lineno: line, pos: start });
+      }
+      lastSig = '0';
+      continue;
+    }
     if (c === '(' || c === '[' || c === '{') {
       brackets.push({ ch: c, line, pos: i });
     } else if (c === ')' || c === ']' || c === '}') {
       const top = brackets.pop();
-      if (!top) return { type: 'SyntaxError', message: `unmatched '${c}'`, lineno: line, pos: i };
+      if (!top) return done({ type: 'SyntaxError', message: `unmatched '${c}'`, lineno: line, pos: i });
       if (top.ch !== CLOSE[c]) {
         const msg =
           top.line === line
             ? `closing parenthesis '${c}' does not match opening parenthesis '${top.ch}'`
             : `closing parenthesis '${c}' does not match opening parenthesis '${top.ch}' on line ${top.line}`;
-        return { type: 'SyntaxError', message: msg, lineno: line, pos: i };
+        return done({ type: 'SyntaxError', message: msg, lineno: line, pos: i });
       }
     }
     lastSig = c;
@@ -236,19 +250,27 @@ function scan(src: string, chunks: number[] | null): LexProblem | null {
   }
   if (!atLineStart && brackets.length === 0 && lastSig === ':') {
     // Header on the last line without a newline after it.
-    pendingBlock = { line: logicalStartLine, text: src.slice(logicalStartPos) };
+    const text = src.slice(logicalStartPos);
+    if (blockKind(text) !== 'statement') pendingBlock = { line: logicalStartLine, text };
   }
   if (brackets.length > 0) {
     const top = brackets[brackets.length - 1];
-    return { type: 'SyntaxError', message: `'${top.ch}' was never closed`, lineno: top.line, pos: top.pos, };
+    return done({ type: 'SyntaxError', message: `'${top.ch}' was never closed`, lineno: top.line, pos: top.pos });
   }
   if (pendingBlock) {
-    return {
+    indentProblem({
       type: 'IndentationError',
       message: `expected an indented block after ${blockKind(pendingBlock.text)} on line ${pendingBlock.line}`,
       lineno: pendingBlock.line,
       pos: n,
-    };
+    });
   }
-  return null;
+  return done(null);
+}
+
+/** The first problem of either kind (for callers that only want to know whether the text is broken). */
+export function lexCheck(src: string): LexProblem | null {
+  const r = lexScan(src);
+  if (r.tokenError && r.indentError) return r.tokenError.pos <= r.indentError.pos ? r.tokenError : r.indentError;
+  return r.tokenError ?? r.indentError;
 }

@@ -60,35 +60,64 @@ export function parseModule(src: string, filename = '<string>'): Module {
   const key = filename + '\0' + src;
   const hit = cache.get(key);
   if (hit) return hit;
-  const mod = parseUncached(src, filename);
+  let mod: Module;
+  try {
+    mod = parseUncached(src, filename);
+  } catch (e) {
+    if (e instanceof PyException) throw e;
+    // A tree shape the converter did not expect: report it as Python would report bad syntax.
+    throw new PyException('SyntaxError', 'invalid syntax', filename, 1);
+  }
   if (cache.size > 200) cache.clear();
   cache.set(key, mod);
   return mod;
 }
 
 function parseUncached(src: string, filename: string): Module {
-  const { problem: lex, chunks } = lexScan(src);
-  if (lex && lex.message.endsWith('was never closed')) {
-    // Everything after the bracket is one chunk anyway; report it as CPython does.
-    throw lexException(lex, src, filename);
-  }
+  const { tokenError, indentError, chunks } = lexScan(src);
   if (chunks.length === 0 || chunks[0] !== 0) chunks.unshift(0);
   const body: Stmt[] = [];
+  let parseError: ChunkError | null = null;
   let line = 1;
   let pos = 0;
   for (let i = 0; i < chunks.length; i++) {
     const start = chunks[i];
     const end = i + 1 < chunks.length ? chunks[i + 1] : src.length;
     for (; pos < start; pos++) if (src.charCodeAt(pos) === 10) line++;
-    const text = src.slice(start, end);
-    if (lex && (lex.pos < end || i === chunks.length - 1)) {
-      // The tokenizer problem is in this chunk: a parser error before it still wins.
-      const err = parseChunkError(text, filename, line - 1, start, lex.pos);
-      throw err ?? lexException(lex, src, filename);
+    const r = parseChunk(src.slice(start, end), filename, line - 1, start);
+    if ('error' in r) {
+      parseError = r;
+      break;
     }
-    body.push(...parseChunk(text, filename, line - 1));
+    body.push(...r.body);
   }
+  const chosen = chooseError(parseError, indentError, tokenError);
+  if (chosen) throw chosen instanceof PyException ? chosen : lexException(chosen, src, filename);
   return { body, filename };
+}
+
+/**
+ * Which error CPython reports: the parser's first error (an indentation problem wins on its own
+ * line), unless a tokenizer error comes first, or comes anywhere later and the parser error is not an
+ * unexpected indent (CPython tokenizes the rest of the file and prefers what the tokenizer finds);
+ * an unclosed bracket wins when the parser failed after it.
+ */
+function chooseError(
+  parseError: ChunkError | null,
+  indentError: LexProblem | null,
+  tokenError: LexProblem | null,
+): PyException | LexProblem | null {
+  let p: { pos: number; line: number; err: PyException | LexProblem; indent: boolean } | null = null;
+  if (parseError) p = { pos: parseError.pos, line: parseError.line, err: parseError.error, indent: false };
+  if (indentError && (!p || indentError.lineno <= p.line)) {
+    p = { pos: indentError.pos, line: indentError.lineno, err: indentError, indent: true };
+  }
+  if (!tokenError) return p ? p.err : null;
+  if (!p) return tokenError;
+  if (tokenError.message.endsWith('was never closed')) return p.pos > tokenError.pos ? tokenError : p.err;
+  if (tokenError.pos < p.pos) return tokenError;
+  const unexpectedIndent = p.indent && (p.err as LexProblem).message === 'unexpected indent';
+  return unexpectedIndent ? p.err : tokenError;
 }
 
 function lexException(lex: LexProblem, src: string, filename: string): PyException {
@@ -98,42 +127,63 @@ function lexException(lex: LexProblem, src: string, filename: string): PyExcepti
   return e;
 }
 
+interface ChunkError {
+  error: PyException;
+  pos: number;
+  /** Line of the token the parser failed on (CPython compares it with unclosed brackets). */
+  line: number;
+}
+
 interface ChunkEntry {
   body: Stmt[];
   lineOffset: number;
 }
 const chunkCache = new Map<string, ChunkEntry>();
 
-function parseChunk(text: string, filename: string, lineOffset: number): Stmt[] {
+function parseChunk(text: string, filename: string, lineOffset: number, chunkStart: number): { body: Stmt[] } | ChunkError {
   const hit = chunkCache.get(text);
   if (hit) {
-    if (hit.lineOffset === lineOffset) return hit.body;
-    return shiftLines(hit.body, lineOffset - hit.lineOffset) as Stmt[];
+    if (hit.lineOffset === lineOffset) return { body: hit.body };
+    return { body: shiftLines(hit.body, lineOffset - hit.lineOffset) as Stmt[] };
   }
   const ctx = new Ctx(text, filename, lineOffset);
   const tree = parser.parse(text);
   const cursor = tree.cursor();
   do {
-    if (cursor.type.isError) throw describeError(ctx, cursor.node);
-  } while (cursor.next());
-  const body = block(ctx, kids(tree.topNode), { inFunc: false, inLoop: false });
-  if (chunkCache.size > 20000) chunkCache.clear();
-  chunkCache.set(text, { body, lineOffset });
-  return body;
-}
-
-/** The parser error in a chunk that lies before `limit` (a tokenizer problem's offset), if any. */
-function parseChunkError(text: string, filename: string, lineOffset: number, chunkStart: number, limit: number): PyException | null {
-  const ctx = new Ctx(text, filename, lineOffset);
-  const tree = parser.parse(text);
-  const cursor = tree.cursor();
-  do {
-    if (cursor.type.isError) {
-      if (chunkStart + cursor.from < limit) return describeError(ctx, cursor.node);
-      return null;
+    // Python 3.11 has no type parameter lists (`class Post[T]`): they are errors at the bracket.
+    if (cursor.type.isError || cursor.name === 'TypeParamList') {
+      // Where the parser choked: the next token after the (often empty) error node.
+      // Newlines are tokens outside brackets only.
+      let at = cursor.from;
+      const bracketed = insideBrackets(cursor.node);
+      while (at < text.length && (text[at] === ' ' || text[at] === '\t' || (bracketed && /\s/.test(text[at])))) at++;
+      const error = describeError(ctx, cursor.node);
+      return { error, pos: chunkStart + cursor.from, line: ctx.line(at) };
     }
   } while (cursor.next());
-  return null;
+  let body: Stmt[];
+  try {
+    body = block(ctx, kids(tree.topNode), { inFunc: false, inLoop: false });
+  } catch (e) {
+    if (e instanceof PyException) return { error: e, pos: chunkStart + errorOffset(ctx, e), line: e.lineno ?? 0 };
+    throw e;
+  }
+  if (chunkCache.size > 20000) chunkCache.clear();
+  chunkCache.set(text, { body, lineOffset });
+  return { body };
+}
+
+function insideBrackets(n: SyntaxNode): boolean {
+  for (let p: SyntaxNode | null = n.parent; p; p = p.parent) {
+    if (BRACKETED.has(p.name)) return true;
+    if (p.name === 'Body' || p.name === 'Script') return false;
+  }
+  return false;
+}
+
+function errorOffset(ctx: Ctx, e: PyException): number {
+  const line = e.lineno ?? ctx.lineOffset + 1;
+  return (ctx.lineStart(line) ?? 0) + (e.colno ?? 1) - 1;
 }
 
 /** A copy of a syntax tree with every line moved by `delta` (a cached chunk that moved in the file). */
@@ -189,6 +239,23 @@ function describeError(ctx: Ctx, errNode: SyntaxNode): PyException {
     }
     if (p.name === 'Body' || p.name === 'Script') break;
     p = p.parent;
+  }
+  if (inBrackets && p?.name === 'ArgList' && src[pos] === '=' && src[pos + 1] !== '=') {
+    // `f(a.b=1)`: an expression where a keyword name belongs.
+    let depth = 0;
+    let k = pos - 1;
+    for (; k >= 0; k--) {
+      const ch = src[k];
+      if (ch === ')' || ch === ']' || ch === '}') depth++;
+      else if (ch === '(' || ch === '[' || ch === '{') {
+        if (depth === 0) break;
+        depth--;
+      } else if (ch === ',' && depth === 0) break;
+    }
+    const arg = src.slice(k + 1, pos).trim();
+    if (arg && !arg.startsWith('*') && !arg.includes('=') && !/^[A-Za-z_]\w*$/.test(arg)) {
+      return ctx.err('expression cannot contain assignment, perhaps you meant "=="?', k + 1 + (src.slice(k + 1, pos).length - src.slice(k + 1, pos).trimStart().length));
+    }
   }
   if (inBrackets) {
     let b = pos - 1;
@@ -473,6 +540,10 @@ function importStmt(ctx: Ctx, n: SyntaxNode, ks: SyntaxNode[], line: number): St
   }
   const rest = ks.slice(impIdx + 1);
   if (rest.length === 1 && rest[0].name === '*') return { k: 'ImportFrom', line, level, module, names: '*' };
+  for (const g of commaItems(rest.filter((c) => c.name !== '(' && c.name !== ')'))) {
+    const dot = g.find((c) => c.name === '.');
+    if (dot) throw ctx.err('invalid syntax', dot);
+  }
   return { k: 'ImportFrom', line, level, module, names: dotted(rest) };
 }
 
