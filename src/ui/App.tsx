@@ -356,6 +356,7 @@ export function App() {
                 { label: 'Answer', value: '__input', kind: 'primary' },
               ],
         input: yesNo || isMenu ? undefined : { label: 'Your answer' },
+        stacked: isMenu,
       });
       if (answer === null || answer === '__cancel') return null;
       return answer;

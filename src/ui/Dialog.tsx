@@ -12,6 +12,8 @@ export interface DialogRequest {
   buttons: DialogButton[];
   /** Show a text input; its text is the answer when a button with value '__input' is pressed or Enter. */
   input?: { label: string; initial?: string };
+  /** Long answers (a menu of options) stack one per line. */
+  stacked?: boolean;
 }
 type Pending = DialogRequest & { resolve(value: string | null): void };
 
@@ -68,7 +70,7 @@ function DialogView({ request, onClose }: { request: DialogRequest; onClose(valu
             </label>
           )}
         </div>
-        <div className="modal-actions">
+        <div className={`modal-actions ${request.stacked ? 'stacked' : ''}`}>
           {request.buttons.map((b, i) => (
             <button
               key={b.value}

@@ -1,5 +1,5 @@
 // The seed lesson's workflow through the UI: preview, makemigrations, migrate, questions, history.
-import { appendLine, assert, openApp, openTab, replaceAll, terminalText, typeInTerminal, waitForTerminal } from './helpers.mjs';
+import { appendLine, assert, BLOG_FILES, openApp, openTab, replaceAll, terminalText, typeInTerminal, waitForTerminal } from './helpers.mjs';
 
 async function makeInitial(page) {
   await typeInTerminal(page, 'python manage.py makemigrations');
@@ -170,6 +170,44 @@ export const tests = [
       await page.keyboard.press('Enter');
       await waitForTerminal(page, /Unknown command: 'nosuchcommand'[\s\S]*Unknown command: 'nosuchcommand'/);
       await t.screenshot('terminal');
+    },
+  },
+
+  {
+    name: "system-check errors show at their line with Django's message",
+    async run(t) {
+      const { page } = t;
+      await openApp(t);
+      await replaceAll(page, BLOG_FILES['blog/models.py'] + '    price = models.DecimalField()\n');
+      await page.waitForSelector('[data-testid="migration-preview"] >> text=The project has errors');
+      await page.waitForSelector("text=blog.Post.price: (fields.E130) DecimalFields must define a 'decimal_places' attribute.");
+      await page.waitForSelector('[data-testid="migration-preview"] >> text=blog/models.py:7');
+      await page.waitForSelector('.monaco-editor .squiggly-error');
+      await t.screenshot('check-error');
+      await replaceAll(page, BLOG_FILES['blog/models.py'].replace('    content', '  content'));
+      await page.waitForSelector('[data-testid="migration-preview"] >> text=/IndentationError|SyntaxError/');
+      await page.waitForSelector('.monaco-editor .squiggly-error');
+    },
+  },
+  {
+    name: 'the one-off default question is answered in a dialog',
+    async run(t) {
+      const { page } = t;
+      await openApp(t);
+      await makeInitial(page);
+      await replaceAll(page, BLOG_FILES['blog/models.py'] + '    rating = models.IntegerField()\n');
+      await page.waitForSelector('[data-testid="migration-preview"] >> text=makemigrations will ask');
+      await page.click('[data-testid="migration-preview"] >> text=Run makemigrations');
+      await page.waitForSelector('dialog.modal >> text=Select an option');
+      await t.screenshot('default-menu-dialog');
+      await page.click('dialog.modal >> button:has-text("1)")');
+      await page.waitForSelector('dialog.modal input[aria-label="Your answer"]');
+      await page.fill('dialog.modal input[aria-label="Your answer"]', '5');
+      await t.screenshot('default-value-dialog');
+      await page.click('dialog.modal >> button:has-text("Answer")');
+      await waitForTerminal(page, /\+ Add field rating to post/);
+      await page.click('[data-path="blog/migrations/0002_post_rating.py"]');
+      await page.waitForSelector('.monaco-editor >> text=default=5');
     },
   },
 ];

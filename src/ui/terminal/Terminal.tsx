@@ -156,7 +156,13 @@ export const Terminal = forwardRef<TerminalHandle, { host: TerminalHost; history
           const run = hostRef.current.runManage(cmd.argv, {
             output: (_stream, text) => write(text),
             ask: (prompt) => {
-              if (ask) return ask(prompt);
+              if (ask) {
+                const promptShown = lastOutputLine !== '';
+                return ask(prompt).then((answer) => {
+                  write(`${promptShown ? '' : prompt}${answer ?? ''}\n`);
+                  return answer;
+                });
+              }
               return new Promise((resolve) => {
                 mode = 'asking';
                 answer = resolve;
