@@ -226,7 +226,12 @@ export function overlay(state: ProjectState, files: FileMap, del: string[] = [],
   const next: FileMap = { ...state.files };
   for (const p of del) delete next[p];
   Object.assign(next, files);
-  return { files: next, setup: [...state.setup, ...steps] };
+  return { files: next, setup: [...state.setup, ...steps], phases: [...state.phases, { files, delete: del, steps }] };
+}
+
+/** A project made in one go: these files, then these steps. */
+export function singlePhase(files: FileMap, setup: SetupStep[]): ProjectState {
+  return { files, setup, phases: [{ files, delete: [], steps: setup }] };
 }
 
 /** The state before task `index` (0 = the lesson's start). */
@@ -271,10 +276,14 @@ export function loadCourse(sources: LessonSources): Course {
     if (d.meta.starter === 'inherit') {
       const prev = lessons[lessons.length - 1];
       if (!prev) problems.add(d.folder, 'the first lesson cannot inherit: add a starter/ folder');
-      const inherited = prev ? prev.end : { files: {}, setup: [] };
-      start = { files: { ...inherited.files }, setup: [...inherited.setup.filter(buildsDatabase), ...d.setup] };
+      const inherited = prev ? prev.end : singlePhase({}, []);
+      start = {
+        files: { ...inherited.files },
+        setup: [...inherited.setup.filter(buildsDatabase), ...d.setup],
+        phases: [...inherited.phases.map((p) => ({ ...p, steps: p.steps.filter(buildsDatabase) })), { files: {}, delete: [], steps: d.setup }],
+      };
     } else {
-      start = { files: d.starter, setup: d.setup };
+      start = singlePhase(d.starter, d.setup);
     }
     if (!start.files['settings.py']) problems.add(d.folder, 'the starting project has no settings.py');
     const tasks = parseTasks(sources, d.folder, problems);

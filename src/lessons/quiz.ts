@@ -1,6 +1,6 @@
 // Quiz logic: grading each kind of question, the engine-computed answer of "what will this
 // command print?" questions, scores.
-import { overlay } from './load';
+import { overlay, singlePhase } from './load';
 import { materialize, shownOutput, type ProjectFactory } from './runner';
 import type { ChoiceQuestion, FileMap, OrderQuestion, OutputQuestion, ProjectState, Question, QuizOption } from './types';
 
@@ -56,9 +56,9 @@ export function outputQuestionState(q: OutputQuestion, lessonStart: ProjectState
     for (const [path, text] of Object.entries(lessonStart.files)) {
       if (path === 'settings.py' || path.endsWith('__init__.py')) skeleton[path] = text;
     }
-    return overlay({ files: skeleton, setup: [] }, q.files, [], q.setup);
+    return overlay(singlePhase(skeleton, []), q.files, [], q.setup);
   }
-  return overlay({ files: lessonStart.files, setup: [...lessonStart.setup] }, q.files, [], q.setup);
+  return overlay(lessonStart, q.files, [], q.setup);
 }
 
 /** Runs the question's command on the engine; the text is what a terminal shows. */

@@ -42,7 +42,9 @@ export class ScriptedConsole implements Console {
   }
   stdout(text: string): void { this.out += text; }
   stderr(text: string): void { this.err += text; }
-  readLine(): Promise<string | null> {
+  /** Like a terminal: the prompt is shown (on stdout), the canned answer is not echoed. */
+  readLine(prompt: string): Promise<string | null> {
+    this.out += prompt;
     return Promise.resolve(this.lines.length ? (this.lines.shift() as string) : null);
   }
 }
@@ -102,13 +104,24 @@ export async function materialize(
   state: ProjectState,
   factory: ProjectFactory,
 ): Promise<{ project: LessonProject; failures: SetupFailure[] }> {
-  const files = new MemoryFiles(state.files);
+  const phased = state.phases.length > 0;
+  const files = new MemoryFiles(phased ? {} : state.files);
   const { project, db } = await factory(files);
   const lp = new LessonProject(project, db, files);
   const failures: SetupFailure[] = [];
-  for (const step of state.setup) {
-    const record = await lp.step(step);
-    if (record.exitCode !== 0) failures.push({ step, record });
+  const run = async (steps: SetupStep[]): Promise<void> => {
+    for (const step of steps) {
+      const record = await lp.step(step);
+      if (record.exitCode !== 0) failures.push({ step, record });
+    }
+  };
+  if (phased) {
+    for (const phase of state.phases) {
+      lp.writeFiles(phase.files, phase.delete);
+      await run(phase.steps);
+    }
+  } else {
+    await run(state.setup);
   }
   return { project: lp, failures };
 }

@@ -14,10 +14,23 @@ export interface CommandSpec {
 /** A step that prepares a database: a command, or SQL run directly (to insert rows). */
 export type SetupStep = CommandSpec | { sql: string };
 
-/** Files plus the steps that bring a fresh database to the right point. */
+/** Files written, then steps run: one stage in the making of a project. */
+export interface Phase {
+  files: FileMap;
+  delete: string[];
+  steps: SetupStep[];
+}
+
+/**
+ * A project: its files, and the steps that bring a fresh database to the right point.
+ * `phases` replays how it came about (files written and steps run in turn), so a data
+ * migration added by a later task runs on the rows an earlier step inserted; `setup` is every
+ * step in order, to run on the final files when replaying phases is not possible.
+ */
 export interface ProjectState {
   files: FileMap;
   setup: SetupStep[];
+  phases: Phase[];
 }
 
 export type FeedbackType = 'essential' | 'actionable' | 'informative' | 'celebratory';

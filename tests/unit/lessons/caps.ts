@@ -1,5 +1,6 @@
 // What the engine can do today, probed once, so engine-dependent lesson tests run as soon as
 // the engine can do their part (and say why they are skipped until then).
+import { singlePhase } from '../../../src/lessons/load';
 import { materialize } from '../../../src/lessons/runner';
 import { engineFactory } from './helpers';
 
@@ -40,7 +41,7 @@ export async function probeEngine(): Promise<EngineCaps> {
   const caps: EngineCaps = { models: false, makemigrations: false, migrate: false, graph: false, tables: false, shell: false, runPython: false };
   try {
     const { project } = await materialize(
-      { files: { 'settings.py': SETTINGS, 'blog/__init__.py': '', 'blog/migrations/__init__.py': '', 'blog/models.py': MODELS }, setup: [] },
+      singlePhase({ 'settings.py': SETTINGS, 'blog/__init__.py': '', 'blog/migrations/__init__.py': '', 'blog/models.py': MODELS }, []),
       engineFactory,
     );
     const safe = <T>(f: () => T, fallback: T): T => { try { return f(); } catch { return fallback; } };
