@@ -676,11 +676,15 @@ export function App() {
             if (f) void importZip(f);
           }}
         />
-        <button type="button" className="btn danger" onClick={() => void resetWorkspace()}>Reset lesson</button>
+        {!LessonPanel && (
+          <button type="button" className="btn danger" onClick={() => void resetWorkspace()}>
+            Reset lesson
+          </button>
+        )}
       </header>
       <main className="main">
         <Group orientation="horizontal" id="workspace">
-          <Panel id="lesson" defaultSize="20%" minSize="12%" collapsible>
+          <Panel id="lesson" defaultSize="19%" minSize="12%" collapsible>
             <section className="pane" aria-label="Lesson">
               <div className="pane-head">Lesson</div>
               <div className="pane-body" tabIndex={0}>
@@ -695,48 +699,53 @@ export function App() {
             </section>
           </Panel>
           <Separator className="resize-handle" aria-label="Resize lesson and editor" />
-          <Panel id="center" defaultSize="46%" minSize="25%">
+          <Panel id="center" defaultSize="48%" minSize="25%">
             <Group orientation="vertical" id="center-split">
               <Panel id="editor" defaultSize="62%" minSize="20%">
-                <div className="editor-area">
-                  <FileTree
-                    paths={Object.keys(files ?? {})}
-                    openPath={openPath}
-                    fresh={fresh}
-                    diagnostics={diagnostics}
-                    onOpen={(p) => openFile(p)}
-                    onAdd={addFile}
-                    onDelete={(p) => void deleteFile(p)}
-                  />
-                  <section className="editor-col" aria-label="Editor">
-                    <div className="editor-tabs">
-                      {openPath && (
-                        <div className="editor-tab">
-                          <span>{openPath.split('/').pop()}</span>
-                          <span className="path">{openPath.split('/').slice(0, -1).join('/')}</span>
-                        </div>
+                <Group orientation="horizontal" id="editor-split" className="editor-area">
+                  <Panel id="explorer" defaultSize={165} minSize={110} maxSize="60%" collapsible>
+                    <FileTree
+                      paths={Object.keys(files ?? {})}
+                      openPath={openPath}
+                      fresh={fresh}
+                      diagnostics={diagnostics}
+                      onOpen={(p) => openFile(p)}
+                      onAdd={addFile}
+                      onDelete={(p) => void deleteFile(p)}
+                    />
+                  </Panel>
+                  <Separator className="resize-handle" aria-label="Resize file tree and editor" />
+                  <Panel id="code" minSize="30%">
+                    <section className="editor-col" aria-label="Editor">
+                      <div className="editor-tabs">
+                        {openPath && (
+                          <div className="editor-tab">
+                            <span>{openPath.split('/').pop()}</span>
+                            <span className="path">{openPath.split('/').slice(0, -1).join('/')}</span>
+                          </div>
+                        )}
+                      </div>
+                      {files && (
+                        <Suspense fallback={<div className="editor-loading">Loading the editor…</div>}>
+                          <CodeEditor
+                            files={files}
+                            path={openPath}
+                            diagnostics={diagnostics}
+                            onChange={onEdit}
+                            reveal={reveal}
+                            syncVersion={syncVersion}
+                            onReady={() => {
+                              setEditorReady(true);
+                              editorUp.current?.resolve();
+                              performance.mark('editor-ready');
+                              document.documentElement.dataset.editorReady = 'true';
+                            }}
+                          />
+                        </Suspense>
                       )}
-                    </div>
-                    {files && (
-                      <Suspense fallback={<div className="editor-loading">Loading the editor…</div>}>
-                        <CodeEditor
-                          files={files}
-                          path={openPath}
-                          diagnostics={diagnostics}
-                          onChange={onEdit}
-                          reveal={reveal}
-                          syncVersion={syncVersion}
-                          onReady={() => {
-                            setEditorReady(true);
-                            editorUp.current?.resolve();
-                            performance.mark('editor-ready');
-                            document.documentElement.dataset.editorReady = 'true';
-                          }}
-                        />
-                      </Suspense>
-                    )}
-                  </section>
-                </div>
+                    </section>
+                  </Panel>
+                </Group>
               </Panel>
               <Separator className="resize-handle" aria-label="Resize editor and terminal" />
               <Panel id="terminal" defaultSize="38%" minSize="12%">
@@ -760,7 +769,7 @@ export function App() {
             </Group>
           </Panel>
           <Separator className="resize-handle" aria-label="Resize editor and results" />
-          <Panel id="results" defaultSize="34%" minSize="20%">
+          <Panel id="results" defaultSize="33%" minSize="20%">
             <section className="pane" aria-label="Results">
               <div className="tablist" role="tablist" aria-label="Results">
                 {TABS.map((t) => (

@@ -74,13 +74,13 @@ export function FileTree({
         {rows(paths).map((r) =>
           r.kind === 'folder' ? (
             <li key={'d:' + r.path}>
-              <div className="tree-row" style={{ paddingLeft: 8 + r.depth * 12, cursor: 'default' }}>
+              <div className="tree-row" style={{ paddingLeft: 6 + r.depth * 10, cursor: 'default' }}>
                 <span className="file-icon" aria-hidden="true">▾</span>
                 <span className="name folder-name">{r.name}</span>
               </div>
             </li>
           ) : (
-            <li key={r.path} className={`tree-row ${fresh.has(r.path) ? 'fresh' : ''}`} aria-current={r.path === openPath} style={{ paddingLeft: 8 + r.depth * 12 }}>
+            <li key={r.path} className={`tree-row ${fresh.has(r.path) ? 'fresh' : ''}`} aria-current={r.path === openPath} style={{ paddingLeft: 6 + r.depth * 10 }}>
               <button type="button" className="tree-open" onClick={() => onOpen(r.path)} title={r.path} data-path={r.path}>
                 <span className={`file-icon ${r.name.endsWith('.py') ? 'py' : ''}`} aria-hidden="true">{r.name.endsWith('.py') ? 'py' : '•'}</span>
                 <span className="name">{r.name}</span>

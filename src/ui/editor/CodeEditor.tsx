@@ -103,7 +103,7 @@ export default function CodeEditor({ files, path, diagnostics, onChange, onReady
       padding: { top: 8 },
       fixedOverflowWidgets: true,
       wordWrap: 'on',
-      wrappingIndent: 'deepIndent',
+      wrappingIndent: 'indent',
     });
     editorRef.current = editor;
     const sub = editor.onDidChangeModelContent(() => {
