@@ -93,6 +93,14 @@ export function setStdout(sink: (text: string) => void): void {
 export function getStdout(): (text: string) => void {
   return stdoutSink;
 }
+/** Where sys.stderr.write() goes (the shell sets it). */
+let stderrSink: (text: string) => void = () => {};
+export function setStderr(sink: (text: string) => void): void {
+  stderrSink = sink;
+}
+export function getStderr(): (text: string) => void {
+  return stderrSink;
+}
 
 function def(name: string, impl: (args: PyValue[], kwargs: Kwargs) => PyValue): PyBuiltin {
   const b = builtin(name, impl);
@@ -490,6 +498,16 @@ def('dir', (args) => {
   for (const c of cls.mro) for (const k of c.dict.keys()) names.add(k);
   return new PyList([...names].sort());
 });
+
+const QuitterClass = new PyClass('Quitter', '_sitebuiltins', [objectClass]);
+QuitterClass.hooks.repr = (self) => `Use ${self.native as string}() or Ctrl-D (i.e. EOF) to exit`;
+QuitterClass.hooks.call = (_self, args) => {
+  const inst = new PyInstance(builtinExceptionClass('SystemExit')!, { args: new PyTuple(args.slice(0, 1)) } satisfies ExceptionNative);
+  const e = new PyException('SystemExit', args.length ? pyStr(args[0]) : '', undefined, undefined, inst);
+  throw e;
+};
+builtinsDict.set('exit', new PyInstance(QuitterClass, 'exit'));
+builtinsDict.set('quit', new PyInstance(QuitterClass, 'quit'));
 
 def('input', () => {
   throw err('EOFError', 'EOF when reading a line');

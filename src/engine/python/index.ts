@@ -64,7 +64,7 @@ export {
   type NativeMethod,
 } from './native';
 export { formatValue, percentFormat } from './format';
-export { builtinsDict, setStdout, getStdout } from './builtins';
+export { builtinsDict, setStdout, getStdout, setStderr, getStderr } from './builtins';
 export {
   objectClass,
   typeClass,
@@ -92,4 +92,4 @@ export {
   NotImplemented,
   Ellipsis,
 } from './types';
-export { ReplSession, formatException, interact, defaultBanner, type ReplOptions, type PushResult } from './repl';
+export { ReplSession, formatException, interact, defaultBanner, systemExitStatus, type ReplOptions, type PushResult } from './repl';

@@ -3,10 +3,10 @@
 // script the way `python manage.py shell < script.py` exec()s its standard input.
 
 import { parseModule } from './parse';
-import { runTree, setReplEcho, toPyException, type Host } from './interpreter';
+import { exceptionArgs, runTree, setReplEcho, toPyException, type Host } from './interpreter';
 import { PyException, PyModule, type PyValue } from './values';
-import { pyRepr } from './protocol';
-import { setStdout } from './builtins';
+import { pyRepr, pyStr } from './protocol';
+import { setStderr, setStdout } from './builtins';
 import type { Module } from './ast';
 
 export interface ReplOptions {
@@ -29,11 +29,14 @@ const COMPOUND_START = /^(?:async\s+)?(?:class|def|if|for|while|try|with|match)\
 
 export class ReplSession {
   readonly module: PyModule;
+  /** Set when the code raised SystemExit (`exit()`): the status the process would exit with. */
+  exitStatus: number | null = null;
   private buffer: string[] = [];
   private readonly moduleName: string;
 
   constructor(private readonly opts: ReplOptions) {
-    this.moduleName = opts.moduleName ?? '__console__';
+    const given = opts.module?.dict.get('__name__');
+    this.moduleName = opts.moduleName ?? (typeof given === 'string' ? given : '__console__');
     this.module = opts.module ?? new PyModule(this.moduleName);
     if (!this.module.dict.has('__name__')) this.module.dict.set('__name__', this.moduleName);
     if (!this.module.dict.has('__doc__')) this.module.dict.set('__doc__', null);
@@ -86,8 +89,8 @@ export class ReplSession {
   }
 
   private run(tree: Module, echo: boolean, filename = '<console>'): PyException | null {
-    const prevStdout = this.opts.stdout;
-    setStdout(prevStdout);
+    setStdout(this.opts.stdout);
+    setStderr(this.opts.stderr);
     if (echo) {
       setReplEcho((v: PyValue) => {
         if (v === null) return;
@@ -100,6 +103,12 @@ export class ReplSession {
       return null;
     } catch (e) {
       const ex = toPyException(e);
+      const status = systemExitStatus(ex);
+      if (status !== null) {
+        this.exitStatus = status.code;
+        if (status.message) this.opts.stderr(status.message + '\n');
+        return ex;
+      }
       this.opts.stderr(formatException(ex, this.opts.sourceLines));
       return ex;
     } finally {
@@ -217,8 +226,22 @@ export async function interact(
       break;
     }
     session.push(line);
+    if (session.exitStatus !== null) return;
   }
   io.stderr('now exiting InteractiveConsole...\n');
+}
+
+/**
+ * For SystemExit: the exit status and what Python prints (`sys.exit('msg')` prints msg, status 1);
+ * null for other exceptions.
+ */
+export function systemExitStatus(e: PyException): { code: number; message: string } | null {
+  if (e.type !== 'SystemExit') return null;
+  const arg = exceptionArgs(e).items[0];
+  if (arg === undefined || arg === null) return { code: 0, message: '' };
+  if (typeof arg === 'bigint') return { code: Number(arg), message: '' };
+  if (typeof arg === 'boolean') return { code: arg ? 1 : 0, message: '' };
+  return { code: 1, message: pyStr(arg) };
 }
 
 /** The banner code.interact() prints. */

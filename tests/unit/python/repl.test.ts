@@ -53,3 +53,20 @@ describe('stdin scripts', () => {
     expect(err).toBe('Traceback (most recent call last):\n  File "<string>", line 7, in <module>\n  File "<string>", line 5, in f\nNameError: name \'missing\' is not defined\n');
   });
 });
+
+describe('exit', () => {
+  test('exit() ends the session with its status; the bare name shows how to quit', () => {
+    let out = '';
+    const session = new ReplSession({ host: { importModule: () => undefined }, stdout: (t) => (out += t), stderr: (t) => (out += t) });
+    session.push('exit');
+    expect(out).toBe('Use exit() or Ctrl-D (i.e. EOF) to exit\n');
+    session.push('exit(3)');
+    expect(session.exitStatus).toBe(3);
+  });
+  test('sys.exit with a message in a script', () => {
+    let err = '';
+    const session = new ReplSession({ host: { importModule: () => undefined }, stdout: () => {}, stderr: (t) => (err += t) });
+    session.runScript('import sys\nprint("x", file=sys.stderr)\nsys.exit("bye")\n');
+    expect([session.exitStatus, err]).toEqual([1, 'x\nbye\n']);
+  });
+});

@@ -4,7 +4,7 @@
 import { PyBoundMethod, PyBuiltin, PyClass, PyDict, PyFunction, PyInstance, PyList, PyModule, PySet, PyTuple, type PyValue } from '../values';
 import { callValue, err, iterate, pyRepr, pyStr, strRepr, toArray, toIndex, typeName, floatRepr, makeIterator, pyEq } from '../protocol';
 import { bind, builtin, makeModule, method, nativeClass, registerNativeModule, sig } from '../native';
-import { getStdout } from '../builtins';
+import { builtinsDict, getStdout, getStderr } from '../builtins';
 import { dictClass, objectClass, typeClass } from '../types';
 
 // ---- posix paths ----------------------------------------------------------------------------
@@ -153,9 +153,9 @@ const StdoutClass = nativeClass({
   name: 'TextIOWrapper',
   module: '_io',
   methods: {
-    write: (_self, args) => {
+    write: (self, args) => {
       const s = pyStr(args[0]);
-      getStdout()(s);
+      ((self as PyInstance).native === 'stderr' ? getStderr() : getStdout())(s);
       return BigInt(s.length);
     },
     flush: () => null,
@@ -173,11 +173,9 @@ registerNativeModule('sys', () =>
     path: new PyList([PROJECT_ROOT]),
     modules: new PyDict(),
     byteorder: 'little',
-    stdout: new PyInstance(StdoutClass),
-    stderr: new PyInstance(StdoutClass),
-    exit: builtin('exit', (a) => {
-      throw err('SystemExit', a.length ? pyStr(a[0]) : '');
-    }, 'sys'),
+    stdout: new PyInstance(StdoutClass, 'stdout'),
+    stderr: new PyInstance(StdoutClass, 'stderr'),
+    exit: builtin('exit', (a) => callValue(builtinsDict.get('exit')!, a), 'sys'),
     getrecursionlimit: builtin('getrecursionlimit', () => 1000n, 'sys'),
   }),
 );
