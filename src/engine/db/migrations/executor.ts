@@ -73,6 +73,44 @@ export function appliedKeySet(applied: unknown): Set<string> {
   return out;
 }
 
+/** Operations whose database side reads only the state after them (or no state at all). */
+const CREATE_ONLY_OPS = new Set(['CreateModel', 'RunSQL', 'AlterModelOptions', 'AlterModelManagers']);
+
+interface FastOp {
+  className: string;
+  name?: string;
+  reducesToSql?: boolean;
+  atomic?: boolean | null;
+  describe(): string;
+  databaseForwards(appLabel: string, editor: unknown, from: unknown, to: unknown): void;
+}
+
+/**
+ * Whether a migration only creates models (each once) and runs SQL: then every operation's
+ * database side can use the state at the end of the migration, rendered once, and yields the
+ * statements Django's per-operation states yield (an initial migration, typically).
+ */
+export function createsModelsOnly(migration: ExecMigration): boolean {
+  const created = new Set<string>();
+  for (const op of migration.operations) {
+    if (!CREATE_ONLY_OPS.has(op.className)) return false;
+    if (op.className === 'RunSQL' && ((op as { stateOperations?: unknown[] }).stateOperations?.length ?? 0) > 0) return false;
+    if (op.className === 'CreateModel') {
+      const key = (op.name ?? '').toLowerCase();
+      if (created.has(key)) return false;
+      created.add(key);
+    } else if (op.className !== 'RunSQL' && created.has((op.name ?? '').toLowerCase())) {
+      return false;
+    }
+  }
+  return created.size > 0;
+}
+
+function isRendered(state: unknown): boolean {
+  const s = state as { hasApps?: boolean };
+  return s.hasApps === true;
+}
+
 export class MigrationExecutor {
   readonly recorder: MigrationRecorder;
 
@@ -186,7 +224,7 @@ export class MigrationExecutor {
     for (const [migration] of fullPlan) {
       if (!toRun.size) break;
       if (!toRun.has(migration)) continue;
-      if (!rendered) {
+      if (!rendered && !(this.fastPathAllowed(state) && createsModelsOnly(migration))) {
         void state.apps; // render every model once before the first migration, as Django does
         rendered = true;
       }
@@ -241,7 +279,7 @@ export class MigrationExecutor {
       if (!fake) {
         const editor = this.connection.schemaEditor({ atomic: migration.atomic });
         state = editor.run((se) => {
-          const s = migration.apply(state, se) as ExecState;
+          const s = this.applyOperations(migration, state, se, false);
           if (!se.deferredSql.length) {
             this.recordMigration(migration);
             recorded = true;
@@ -272,6 +310,44 @@ export class MigrationExecutor {
     for (const [app, name] of migration.replaces) this.recorder.recordUnapplied(app, name);
     this.recorder.recordUnapplied(migration.appLabel, migration.name);
     this.progressCallback?.('unapply_success', migration, fake);
+    return state;
+  }
+
+  /** The fast path needs a state that has not been rendered yet (else its models reload one by one). */
+  private fastPathAllowed(state: unknown): boolean {
+    return typeof (state as { hasApps?: unknown }).hasApps === 'boolean';
+  }
+
+  /**
+   * Migration.apply, with a shortcut for migrations that only create models: the state is
+   * mutated once and rendered once instead of cloned and re-rendered around every operation.
+   */
+  applyOperations(migration: ExecMigration, state: ExecState, editor: DatabaseSchemaEditor, collectSql: boolean): ExecState {
+    if (!(this.fastPathAllowed(state) && createsModelsOnly(migration))) {
+      return migration.apply(state, editor, collectSql) as ExecState;
+    }
+    // Drop rendered models (as Django's executor does with `del state.apps`): mutating a rendered
+    // state reloads the models one operation at a time.
+    if (isRendered(state)) (state as unknown as { apps: unknown }).apps = null;
+    migration.mutateState(state, false);
+    void state.apps;
+    const appLabel = migration.appLabel;
+    for (const op of migration.operations as unknown as FastOp[]) {
+      let before = 0;
+      if (collectSql) {
+        editor.collectedSql.push('--', `-- ${op.describe()}`, '--');
+        if (op.reducesToSql === false) {
+          editor.collectedSql.push('-- THIS OPERATION CANNOT BE WRITTEN AS SQL');
+          continue;
+        }
+        before = editor.collectedSql.length;
+      }
+      const run = () => op.databaseForwards(appLabel, editor, state, state);
+      const atomicOperation = op.atomic || (migration.atomic && op.atomic !== false);
+      if (!editor.atomicMigration && atomicOperation) editor.atomic(run);
+      else run();
+      if (collectSql && before === editor.collectedSql.length) editor.collectedSql.push('-- (no-op)');
+    }
     return state;
   }
 
@@ -331,7 +407,7 @@ export class MigrationExecutor {
       const editor = this.connection.schemaEditor({ collectSql: true, atomic: migration.atomic });
       editor.run((se) => {
         state ??= this.loader.projectState([migration.appLabel, migration.name], false);
-        state = backwards ? migration.unapply(state, se, true) : migration.apply(state, se, true);
+        state = backwards ? migration.unapply(state, se, true) : this.applyOperations(migration, state as ExecState, se, true);
       });
       statements.push(...editor.collectedSql);
     }

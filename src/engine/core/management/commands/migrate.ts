@@ -173,8 +173,9 @@ export class MigrateCommand extends BaseCommand {
         this.stdout.write(this.style.MIGRATE_LABEL('  Target specific migration: ') + `${targets[0][1]}, from ${targets[0][0]}`);
       }
     }
+    // Django renders this state for the pre_migrate signal; no handler here needs it, and the
+    // executor renders it itself before the first migration that needs rendered models.
     const preMigrateState = executor.createProjectState(true);
-    void preMigrateState.apps;
     const appsWithModels = this.appsWithModels();
     if (this.verbosity >= 2) {
       for (const app of this.env.appLabels()) {
