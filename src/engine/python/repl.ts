@@ -73,7 +73,8 @@ export class ReplSession {
 
   /**
    * Runs a whole script as exec() does (no echo of expression values). Returns the exception that
-   * ended it (its traceback already written to stderr), or null.
+   * ended it (its traceback already written to stderr), or null; after SystemExit (`exit(3)`)
+   * it returns null and `exitStatus` holds the status.
    */
   runScript(source: string, filename = '<string>'): PyException | null {
     let tree: Module;
@@ -105,9 +106,10 @@ export class ReplSession {
       const ex = toPyException(e);
       const status = systemExitStatus(ex);
       if (status !== null) {
+        // Not a failure: the caller reads exitStatus.
         this.exitStatus = status.code;
         if (status.message) this.opts.stderr(status.message + '\n');
-        return ex;
+        return null;
       }
       this.opts.stderr(formatException(ex, this.opts.sourceLines));
       return ex;
