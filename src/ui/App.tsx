@@ -229,7 +229,7 @@ export function App() {
     if (!Object.keys(changes).length) return;
     try {
       const snap = await client.request({ type: 'setFiles', changes });
-      setSnapshot(snap);
+      if (snap) setSnapshot(snap);
     } finally {
       setPendingPreview(Object.keys(pendingChanges.current).length > 0);
     }

@@ -127,7 +127,8 @@ async function handle(msg: RequestMessage): Promise<unknown> {
         else files.write(path, text);
       }
       project = null;
-      return snapshot();
+      // Newer edits are already waiting: their snapshot supersedes this one (slow projects).
+      return queuedEdits > 1 ? null : snapshot();
     case 'preview':
       return snapshot();
     case 'run':
@@ -180,6 +181,7 @@ function requireDb(): RawDatabase {
 }
 
 // Requests run one at a time (a command may be waiting for an answer meanwhile).
+let queuedEdits = 0;
 let queue: Promise<void> = Promise.resolve();
 
 scope.onmessage = (ev: MessageEvent<RequestMessage | PageEvent>) => {
@@ -195,9 +197,12 @@ scope.onmessage = (ev: MessageEvent<RequestMessage | PageEvent>) => {
     pendingAnswers.delete(msg.runId);
     return;
   }
+  if (msg.type === 'setFiles') queuedEdits++;
   queue = queue.then(async () => {
     try {
-      const value = await handle(msg);
+      const value = await handle(msg).finally(() => {
+        if (msg.type === 'setFiles') queuedEdits--;
+      });
       post({ type: 'result', id: msg.id, ok: true, value });
     } catch (e) {
       post({ type: 'result', id: msg.id, ok: false, error: errorText(e) });

@@ -46,7 +46,8 @@ export interface RowsPage {
 
 export interface ResultTypes {
   init: { engine: 'real' | 'fake' } & Snapshot;
-  setFiles: Snapshot;
+  /** null when newer edits were already queued (their snapshot follows). */
+  setFiles: Snapshot | null;
   preview: Snapshot;
   run: RunOutcome;
   tables: TableInfo[];

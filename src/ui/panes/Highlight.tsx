@@ -1,12 +1,12 @@
 // A small, safe syntax highlighter for read-only code (migration files, SQL): text only, as React nodes.
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 
 const PY_KEYWORDS = new Set(['from', 'import', 'class', 'def', 'return', 'True', 'False', 'None', 'and', 'or', 'not', 'in', 'is', 'lambda', 'if', 'else', 'elif', 'for', 'while', 'with', 'as', 'pass']);
 const SQL_KEYWORDS = new Set(['BEGIN', 'COMMIT', 'CREATE', 'TABLE', 'INSERT', 'INTO', 'SELECT', 'FROM', 'DROP', 'ALTER', 'RENAME', 'TO', 'ADD', 'COLUMN', 'NOT', 'NULL', 'PRIMARY', 'KEY', 'AUTOINCREMENT', 'REFERENCES', 'DEFERRABLE', 'INITIALLY', 'DEFERRED', 'UNIQUE', 'INDEX', 'ON', 'CHECK', 'DEFAULT', 'VALUES', 'DELETE', 'UPDATE', 'SET', 'WHERE', 'AND', 'OR', 'IS', 'IN', 'AS', 'CONSTRAINT', 'FOREIGN']);
 
 const TOKEN = /(#[^\n]*|--[^\n]*|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|\b\d+(?:\.\d+)?\b|\b[A-Za-z_]\w*\b(?=\()|\b[A-Za-z_]\w*\b)/g;
 
-export function Highlight({ code, language }: { code: string; language: 'python' | 'sql' }) {
+export const Highlight = memo(function Highlight({ code, language }: { code: string; language: 'python' | 'sql' }) {
   const out: ReactNode[] = [];
   let last = 0;
   let key = 0;
@@ -32,4 +32,4 @@ export function Highlight({ code, language }: { code: string; language: 'python'
       <code>{out}</code>
     </pre>
   );
-}
+});
