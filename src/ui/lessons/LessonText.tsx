@@ -88,7 +88,7 @@ function SegmentView({ seg, index, story }: { seg: Segment; index: number; story
             return (
               <div key={j}>
                 <div className="lp-prompt mono">$ python manage.py {c.argv.join(' ')}</div>
-                {shell ? <pre className="lp-stdin mono">{c.stdin?.replace(/^/gm, '>>> ').trimEnd()}</pre> : null}
+                {shell ? <pre tabIndex={0} className="lp-stdin mono">{c.stdin?.replace(/^/gm, '>>> ').trimEnd()}</pre> : null}
                 {!shell && c.stdin !== undefined ? (
                   <div className="lp-muted">
                     Answers typed at its questions:{' '}
@@ -98,7 +98,7 @@ function SegmentView({ seg, index, story }: { seg: Segment; index: number; story
                   </div>
                 ) : null}
                 {r ? (
-                  <pre className={`lp-out mono${r.exitCode !== 0 ? ' lp-out-error' : ''}`}>{(r.stdout + r.stderr).trimEnd() || ' '}</pre>
+                  <pre tabIndex={0} className={`lp-out mono${r.exitCode !== 0 ? ' lp-out-error' : ''}`}>{(r.stdout + r.stderr).trimEnd() || ' '}</pre>
                 ) : (
                   pending(story, 'this command')
                 )}
@@ -113,7 +113,7 @@ function SegmentView({ seg, index, story }: { seg: Segment; index: number; story
       return (
         <div className="lp-terminal">
           <pre className="lp-prompt mono">{seg.sql.trim()}</pre>
-          {res === undefined ? pending(story, 'this query') : 'error' in res ? <pre className="lp-out lp-out-error mono">{res.error}</pre> : <Rows results={res} />}
+          {res === undefined ? pending(story, 'this query') : 'error' in res ? <pre tabIndex={0} className="lp-out lp-out-error mono">{res.error}</pre> : <Rows results={res} />}
         </div>
       );
     }
@@ -131,7 +131,7 @@ function Rows({ results }: { results: QueryResult[] }) {
   const last = results[results.length - 1];
   if (!last) return <div className="lp-out lp-muted mono">OK</div>;
   return (
-    <table className="lp-rows">
+    <table className="lp-rows" tabIndex={0}>
       <thead>
         <tr>
           {last.columns.map((c, i) => (

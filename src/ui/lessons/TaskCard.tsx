@@ -84,13 +84,15 @@ export function TaskCard({ task, number, api, progress, onProgress, transcript, 
 function FeedbackList({ result, success }: { result: TaskResult; success?: string }) {
   const items: Feedback[] = result.passed ? [{ type: 'celebratory', text: success ?? 'Every check passes. Well done!' }, ...result.feedback] : result.feedback;
   return (
-    <ul className="lp-feedback" role="status" aria-live="polite" data-testid="task-feedback">
-      {items.map((f, i) => (
-        <li key={i} className={`lp-fb lp-fb-${f.type}`}>
-          <span className="lp-fb-type">{FEEDBACK_LABEL[f.type]}</span> <Markdown text={f.text} inline />
-        </li>
-      ))}
-    </ul>
+    <div role="status" aria-live="polite" data-testid="task-feedback">
+      <ul className="lp-feedback">
+        {items.map((f, i) => (
+          <li key={i} className={`lp-fb lp-fb-${f.type}`}>
+            <span className="lp-fb-type">{FEEDBACK_LABEL[f.type]}</span> <Markdown text={f.text} inline />
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
@@ -115,7 +117,7 @@ function ShellBox({ api, onTranscript }: { api: LessonApi; onTranscript(r: Comma
       <textarea id="lp-shell-input" className="mono" rows={5} value={code} spellCheck={false} onChange={(e) => setCode(e.target.value)}
         onKeyDown={(e) => { if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') void run(); }} />
       <button type="button" onClick={run} disabled={running || !code.trim()}>{running ? 'Running…' : 'Run in the shell'}</button>
-      {out ? <pre className={`lp-out mono${out.exitCode ? ' lp-out-error' : ''}`}>{(out.stdout + out.stderr).trimEnd() || '(no output)'}</pre> : null}
+      {out ? <pre tabIndex={0} className={`lp-out mono${out.exitCode ? ' lp-out-error' : ''}`}>{(out.stdout + out.stderr).trimEnd() || '(no output)'}</pre> : null}
     </div>
   );
 }

@@ -1,9 +1,11 @@
 // End-to-end in Chromium: the seed lesson "Migrations — makemigrations & migrate". Completes the
 // warm-up and practice task parts (1) and (2) through the lesson panel (check, hint, solution,
-// check again) and answers the whole quiz correctly.
+// check again) and answers the whole quiz correctly; axe-core finds no serious violation in
+// the panel on the way.
 // In the format of tests/e2e/run.mjs; to run it there, re-export it from a tests/e2e/*.e2e.mjs
 // file:  export { tests } from '../unit/lessons/e2e/seed-lesson.e2e.mjs';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
@@ -58,6 +60,18 @@ async function answerQuiz(page) {
   }
 }
 
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** axe-core on the lesson panel: no serious or critical violation. */
+async function axeLessonPanel(page, label) {
+  await page.addScriptTag({ path: axePath }).catch(() => {});
+  const violations = await page.evaluate(async () => {
+    const r = await window.axe.run({ include: [['[data-testid="lesson-panel"]']] }, { resultTypes: ['violations'] });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  if (violations.length) throw new Error(`${label}: ${violations.join('; ')}`);
+}
+
 export const tests = [
   {
     name: 'seed lesson: tasks (warm-up, 1, 2) and the quiz',
@@ -68,6 +82,7 @@ export const tests = [
       // The text's commands are computed by the engine, not pasted.
       await page.locator('[data-testid=lesson-command] .lp-out', { hasText: '0002_post_views_count.py' }).first().waitFor({ timeout: 60000 });
       for (const id of ['workflow', 'comments', 'tags']) await completeTask(page, id);
+      await axeLessonPanel(page, 'after the tasks, with feedback, hints and solutions open');
       await answerQuiz(page);
       const score = await page.locator('[data-testid=quiz-score]').innerText();
       if (!score.includes(`${quiz.questions.length} / ${quiz.questions.length}`)) throw new Error(`quiz score: ${score}`);
