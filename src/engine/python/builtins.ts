@@ -240,7 +240,8 @@ def('round', (args, kwargs) => {
       return BigInt(roundHalfEven(v));
     }
     const d = Number(toIndex(nd!));
-    return Number(formatValue(v, `.${Math.max(0, d)}f`)) || (d < 0 ? roundHalfEven(v / 10 ** -d) * 10 ** -d : 0);
+    if (d < 0) return roundHalfEven(v / 10 ** -d) * 10 ** -d;
+    return Number(formatValue(v, `.${d}f`));
   }
   throw err('TypeError', `type ${typeName(v)} doesn't define __round__ method`);
 });
@@ -250,6 +251,17 @@ function roundHalfEven(x: number): number {
   if (Math.abs(x % 1) === 0.5) return 2 * Math.round(x / 2);
   return r;
 }
+
+function radix(name: string, base: number, prefix: string): void {
+  def(name, (args) => {
+    argCount(name, args, 1, 1);
+    const n = toIndex(args[0]);
+    return (n < 0n ? '-' : '') + prefix + (n < 0n ? -n : n).toString(base);
+  });
+}
+radix('hex', 16, '0x');
+radix('oct', 8, '0o');
+radix('bin', 2, '0b');
 
 def('divmod', (args) => {
   argCount('divmod', args, 2, 2);
@@ -449,7 +461,7 @@ function minMax(name: 'min' | 'max', args: PyValue[], kwargs: Kwargs): PyValue {
   if (args.length === 0) throw err('TypeError', `${name} expected at least 1 argument, got 0`);
   if (items.length === 0) {
     if (kwargs.has('default')) return kwargs.get('default')!;
-    throw err('ValueError', `${name}() iterable argument is empty`);
+    throw err('ValueError', `${name}() arg is an empty sequence`);
   }
   let best = items[0];
   let bestKey = key ? key(best) : best;

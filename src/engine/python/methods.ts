@@ -6,6 +6,7 @@ import {
   bytesClass,
   classmethodClass,
   dictClass,
+  propertyClass,
   dictItemsClass,
   dictKeysClass,
   dictValuesClass,
@@ -557,6 +558,20 @@ m(intClass, 'to_bytes', "length=1, byteorder='big', *, signed=False", () => {
 });
 m(intClass, '__format__', 'spec, /', (n: bigint, a) => formatValue(n, str(a.spec, 'format spec')));
 m(intClass, 'conjugate', '', (n: bigint) => n);
+for (const [name, get] of [
+  ['real', (n: bigint) => n],
+  ['imag', () => 0n],
+  ['numerator', (n: bigint) => n],
+  ['denominator', () => 1n],
+] as [string, (n: bigint) => bigint][]) {
+  intClass.dict.set(name, new PyInstance(propertyClass, { fget: new PyBuiltin(name, 'builtins', (a) => get(typeof a[0] === 'boolean' ? (a[0] ? 1n : 0n) : (a[0] as bigint)), `int.${name}`), fset: null, fdel: null, doc: null }));
+}
+for (const [name, get] of [
+  ['real', (x: number) => x],
+  ['imag', () => 0],
+] as [string, (x: number) => number][]) {
+  floatClass.dict.set(name, new PyInstance(propertyClass, { fget: new PyBuiltin(name, 'builtins', (a) => get(a[0] as number), `float.${name}`), fset: null, fdel: null, doc: null }));
+}
 m(floatClass, 'is_integer', '', (x: number) => Number.isInteger(x));
 m(floatClass, 'hex', '', (x: number) => floatRepr(x));
 m(floatClass, '__format__', 'spec, /', (x: number, a) => formatValue(x, str(a.spec, 'format spec')));

@@ -827,9 +827,9 @@ export function binaryOp(op: string, a: PyValue, b: PyValue): PyValue {
       };
       const r = seqTimes(a, b) ?? seqTimes(b, a);
       if (r !== undefined) return r;
-      if ((typeof a === 'string' || a instanceof PyList || a instanceof PyTuple) && typeof b === 'number') {
-        throw err('TypeError', `can't multiply sequence by non-int of type '${typeName(b)}'`);
-      }
+      const isSeq = (x: PyValue): boolean => typeof x === 'string' || x instanceof PyList || x instanceof PyTuple || x instanceof PyBytes;
+      if (isSeq(a) && !(b instanceof PyInstance)) throw err('TypeError', `can't multiply sequence by non-int of type '${typeName(b)}'`);
+      if (isSeq(b) && !(a instanceof PyInstance)) throw err('TypeError', `can't multiply sequence by non-int of type '${typeName(a)}'`);
       break;
     }
     case '%':
