@@ -144,6 +144,7 @@ export const tests = [
       await waitForTerminal(page, /\+ Create model Post/);
       const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Export zip")')]);
       const path = await download.path();
+      await download.saveAs('test-results/exported-project.zip');
       const { readFileSync } = await import('node:fs');
       const { unzipSync, strFromU8 } = require('fflate');
       const entries = unzipSync(new Uint8Array(readFileSync(path)));
@@ -153,7 +154,9 @@ export const tests = [
       }
       assert(strFromU8(entries['playground_project/manage.py']).includes('execute_from_command_line'), 'manage.py');
       // Import it back after a reset.
-      await page.click('.topbar >> text=Reset lesson');
+      const topReset = await page.$('.topbar >> text=Reset lesson');
+      if (topReset) await topReset.click();
+      else await page.click('[data-testid="lesson-panel"] button:has-text("Reset lesson")');
       await page.click('dialog.modal >> button:has-text("Reset")');
       await page.waitForSelector('[data-path="blog/migrations/0001_initial.py"]', { state: 'detached' });
       await page.setInputFiles('input[type="file"]', path);
