@@ -863,6 +863,8 @@ export function buildClass(
   void metaclass;
   const cls = new PyClass(name, module, bases.length ? bases : [objectClass], {}, qualname);
   for (const [k, v] of ns) cls.dict.set(k, v);
+  // Defining __eq__ without __hash__ makes instances unhashable, as in Python.
+  if (ns.has('__eq__') && !ns.has('__hash__')) cls.dict.set('__hash__', null);
   cls.lineno = lineno;
   cls.filename = filename;
   if (attrLines) for (const [k, v] of attrLines) cls.attrLines.set(k, v);

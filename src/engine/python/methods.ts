@@ -267,7 +267,22 @@ m(strClass, 'rpartition', 'sep, /', (s: string, a) => {
   return i < 0 ? new PyTuple(['', '', s]) : new PyTuple([s.slice(0, i), sep, s.slice(i + sep.length)]);
 });
 m(strClass, 'encode', "encoding='utf-8', errors='strict'", (s: string) => new PyBytes(new TextEncoder().encode(s)));
-m(strClass, 'expandtabs', 'tabsize=8', (s: string, a) => s.replace(/\t/g, ' '.repeat(Number(toIndex(a.tabsize!)))));
+m(strClass, 'expandtabs', 'tabsize=8', (s: string, a) => {
+  const size = Number(toIndex(a.tabsize!));
+  let out = '';
+  let col = 0;
+  for (const c of s) {
+    if (c === '\t') {
+      const n = size > 0 ? size - (col % size) : 0;
+      out += ' '.repeat(n);
+      col += n;
+    } else {
+      out += c;
+      col = c === '\n' || c === '\r' ? 0 : col + 1;
+    }
+  }
+  return out;
+});
 m(strClass, '__format__', 'spec, /', (s: string, a) => formatValue(s, str(a.spec, 'format spec')));
 raw(strClass, 'format', (s: string, args, kwargs) => strFormat(s, args, kwargs));
 raw(strClass, 'format_map', (s: string, args) => {
