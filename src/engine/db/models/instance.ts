@@ -183,6 +183,10 @@ export function instanceSetAttr(inst: PyInstance, name: string, value: PyValue):
     const tf = (f as unknown as { targetField: Field }).targetField;
     inst.dict.set(f.attname!, value.dict.get(tf.attname!) ?? null);
     st.cache.set(name, value);
+    if (f.oneToOne) {
+      const accessor = f.remoteField!.getAccessorName();
+      if (accessor) stateOf(value).cache.set(accessor, inst);
+    }
     return true;
   }
   if (f && f.attname === name && f.name !== name) {

@@ -184,7 +184,7 @@ export function conditionSql(c: ExprCompiler, cond: Extract<Condition, { t: 'con
   }
   if (isExpr(rhs)) {
     const [s, p] = c.compileExpr(rhs as Expr);
-    const wrapped = s;
+    const wrapped = s.startsWith('(') ? s : `(${s})`;
     if (op.startsWith('LIKE')) {
       const pattern =
         lookup === 'contains' || lookup === 'icontains'

@@ -14,7 +14,7 @@ import { ForeignObjectRel } from './fields/reverse_related';
 import { Expression, QNode } from './expressions';
 import { ManagerClass, Manager } from './manager';
 import { CASCADE, PROTECT, RESTRICT, SET_NULL, SET_DEFAULT, DO_NOTHING, SetHandler } from './deletion';
-import { Query, ITER, LOOKUP_SEP, type QLike, type Expr } from './sql/query';
+import { Query, ITER, SUBQUERY, LOOKUP_SEP, type QLike, type Expr } from './sql/query';
 import { SQLCompiler, insertSql, type CompiledSelect } from './sql/compiler';
 import { EmptyResultSet } from './lookups';
 import { fromDb, prepValue, isModelInstance } from './sql/values';
@@ -24,6 +24,20 @@ import { ORM, instanceFromDb, modelExceptionClasses, raiseIn, stateOf, pkValue, 
 import type { SqlValue } from '../../project';
 
 ITER.iterate = (v) => iterate(v);
+SUBQUERY.isQuerySet = (v) => v instanceof PyInstance && v.native instanceof QuerySetState;
+SUBQUERY.values = (v) => {
+  const s = (v.native as QuerySetState).clone();
+  s.cache = null;
+  const rows = fetchAll(s);
+  return new PyList(
+    rows.map((r) => {
+      if (r instanceof PyDict) return r.values()[0] ?? null;
+      if (r instanceof PyTuple) return r.items[0] ?? null;
+      if (r instanceof PyInstance && metaOf(r.cls)) return pkValue(r);
+      return r;
+    }),
+  );
+};
 
 const MAX_GET_RESULTS = 21;
 const REPR_OUTPUT_SIZE = 20;
@@ -761,23 +775,26 @@ const METHODS: Record<string, Method> = {
   defer: () => {
     throw new PyException('NotImplementedError', "QuerySet.defer() is not supported in the Migration Playground's ORM");
   },
-  earliest: (self, args) => {
-    const c = qsOf(chain(self, (x) => {
-      x.query.clearOrdering(true);
-      x.query.addOrdering(args.length ? args : metaOf(x.model)!.getLatestBy ? [metaOf(x.model)!.getLatestBy as PyValue] : []);
-    }));
-    return get(newQuerySet(c.model, orderedForFirst(c, false).clone()), [], new Map()) && first(c);
-  },
-  latest: (self, args) => {
-    const c = qsOf(chain(self, (x) => {
-      x.query.clearOrdering(true);
-      x.query.addOrdering(args.length ? args : []);
-    }));
-    const r = first(c, true);
-    if (r === null) raiseIn(modelExceptionClasses(c.model).dne, `${metaOf(c.model)!.objectName} matching query does not exist.`);
-    return r;
-  },
+  earliest: (self, args) => earliestOrLatest(qsOf(self), args, false),
+  latest: (self, args) => earliestOrLatest(qsOf(self), args, true),
 };
+
+function earliestOrLatest(s: QuerySetState, args: PyValue[], reverse: boolean): PyValue {
+  if (s.query.isSliced) throw new PyException('TypeError', 'Cannot change a query once a slice has been taken.');
+  let fields = args.map((a) => pyStr(a));
+  if (!fields.length) {
+    const gl = metaOf(s.model)!.getLatestBy;
+    if (gl === null) throw new PyException('ValueError', "earliest() and latest() require either fields as positional arguments or 'get_latest_by' in the model's Meta.");
+    fields = typeof gl === 'string' ? [gl] : toArray(gl).map((x) => pyStr(x));
+  }
+  if (reverse) fields = fields.map((f) => (f.startsWith('-') ? f.slice(1) : `-${f}`));
+  const c = s.clone();
+  c.cache = null;
+  c.query.setLimits(null, 1);
+  c.query.clearOrdering(true);
+  c.query.addOrdering(fields);
+  return get(newQuerySet(c.model, c), [], new Map());
+}
 
 export const QuerySetClass: PyClass = nativeClass('QuerySet', 'django.db.models.query', [], {
   getAttr(self, name) {

@@ -97,7 +97,11 @@ function m2mAdd(st: ManagerState, objs: PyValue[]): void {
   const table = metaOf(through)!.dbTable;
   const conn = currentConnection();
   conn.atomic(() => {
-    const [sql, params] = insertSql(table, [src.col, tgt.col], ids.map((id) => [self, id]), null, true);
+    const order = metaOf(through)!.concreteFields.map((f) => f.column);
+    const srcFirst = order.indexOf(src.col) <= order.indexOf(tgt.col);
+    const cols = srcFirst ? [src.col, tgt.col] : [tgt.col, src.col];
+    const rows = ids.map((id) => (srcFirst ? [self, id] : [id, self]));
+    const [sql, params] = insertSql(table, cols, rows, null, true);
     conn.execute(sql, params);
   }, false);
 }
@@ -129,12 +133,9 @@ function managerAttr(self: PyInstance, name: string): PyValue | undefined {
         kw.set(st.fk.name!, st.instance);
         return createObject(st.model, kw);
       }
-      const conn = currentConnection();
-      return conn.atomic(() => {
-        const obj = createObject(st.model, kwargs);
-        m2mAdd(st, [obj]);
-        return obj;
-      }, false);
+      const obj = createObject(st.model, kwargs);
+      m2mAdd(st, [obj]);
+      return obj;
     });
   if (name === 'add')
     return fn((args, kwargs) => {
@@ -157,7 +158,7 @@ function managerAttr(self: PyInstance, name: string): PyValue | undefined {
       q.addQ({ connector: 'AND', negated: false, children: [['pk__in', new PyList(pks)]] });
       const tf = (fk as unknown as { targetField: Field }).targetField;
       const val: Expr = { t: 'val', value: prepValue(tf, st.instance.dict.get(tf.attname!) ?? null), field: fk };
-      currentConnection().atomic(() => run(q, (c) => c.asUpdate([[fk, val]])), false);
+      run(q, (c) => c.asUpdate([[fk, val]]));
       return null;
     });
   if (name === 'remove' || name === 'clear' || name === 'set') {
@@ -182,7 +183,7 @@ function managerAttr(self: PyInstance, name: string): PyValue | undefined {
             const { tgt } = m2mInfo(st);
             void tgt;
             const current = qs(st).native as QuerySetState;
-            current.query.setValues(['pk']);
+            current.query.setValues([metaOf(st.model)!.pk!.attname!]);
             current.mode = 'flat';
             const old = fetchAll(current).map((v) => String(v));
             const wanted = targetIds(st, objs);
@@ -202,7 +203,7 @@ function managerAttr(self: PyInstance, name: string): PyValue | undefined {
       const children: [string, PyValue][] = [[fk.name!, st.instance]];
       if (name === 'remove') children.push(['pk__in', new PyList(args.map((o) => (isModelInstance(o) ? pkValue(o) : o)))]);
       q.addQ({ connector: 'AND', negated: false, children });
-      conn.atomic(() => run(q, (c) => c.asUpdate([[fk, { t: 'val', value: null, field: fk }]])), false);
+      run(q, (c) => c.asUpdate([[fk, { t: 'val', value: null, field: fk }]]));
       if (name === 'set') {
         const objs = toArray(args[0] ?? new PyList([]));
         const add = managerAttr(self, 'add')!;

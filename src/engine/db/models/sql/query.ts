@@ -474,7 +474,15 @@ export class Query {
   /** The right-hand side of a lookup: a list, an expression (F) or a value prepared for the field. */
   resolveRhs(value: PyValue, field: Field | null, canReuse: Set<string> | null, lookupName = 'exact'): PyValue | Expr | (PyValue | Expr)[] {
     if (value instanceof PyInstance && value.native instanceof Expression) return this.resolveExpr(value, canReuse, false);
-    if (value instanceof PyInstance && value.native instanceof QueryLike) return value;
+    if (value instanceof PyInstance && SUBQUERY.values && SUBQUERY.isQuerySet(value)) {
+      // A QuerySet as the right-hand side: its values (model instances become primary keys).
+      value = SUBQUERY.values(value);
+      if (lookupName !== 'in') {
+        const items = iterValues(value);
+        if (items.length > 1) throw new PyException('django.db.utils.ProgrammingError', 'More than one row returned by a subquery used as an expression.');
+        value = items[0] ?? null;
+      }
+    }
     if (lookupName === 'in' || lookupName === 'range') {
       const items = iterValues(value);
       if (lookupName === 'range' && items.length !== 2) throw new PyException('ValueError', 'too many values to unpack (expected 2)');
@@ -673,6 +681,9 @@ function rhsPrep(field: Field | null, v: PyValue, lookupName: string): PyValue {
   if (['year', 'month', 'day'].includes(lookupName)) return v;
   return prepValue(field, v);
 }
+
+/** QuerySets used as values (query.ts fills it). */
+export const SUBQUERY: { isQuerySet: (v: PyValue) => boolean; values?: (v: PyInstance) => PyValue } = { isQuerySet: () => false };
 
 /** Hook for aggregates (aggregates.ts fills it). */
 export const AGGREGATE_RESOLVER: { resolve?: (q: Query, e: Expression, canReuse: Set<string> | null) => Expr | undefined } = {};
