@@ -1130,6 +1130,26 @@ function evalComp(e: Extract<Expr, { k: 'Comp' }>, f: Frame): PyValue {
   const results: PyValue[] = [];
   const dict = e.kind === 'dict' ? new PyDict() : null;
   const firstIter = evalExpr(e.gens[0].iter, f);
+  if (e.kind === 'gen') {
+    // Generator expressions are lazy: each value is computed when the consumer asks for it.
+    const gen = function* (gi: number, src: PyValue): Generator<PyValue> {
+      const g = e.gens[gi];
+      for (const v of iterate(src)) {
+        assign(g.target, v, frame);
+        let ok = true;
+        for (const cond of g.ifs) {
+          if (!truthy(evalExpr(cond, frame))) {
+            ok = false;
+            break;
+          }
+        }
+        if (!ok) continue;
+        if (gi + 1 < e.gens.length) yield* gen(gi + 1, evalExpr(e.gens[gi + 1].iter, frame));
+        else yield evalExpr(e.elt, frame);
+      }
+    };
+    return makeIterator(gen(0, firstIter), generatorClass);
+  }
   const loop = (gi: number, src: PyValue): void => {
     const g = e.gens[gi];
     for (const v of iterate(src)) {
@@ -1159,8 +1179,6 @@ function evalComp(e: Extract<Expr, { k: 'Comp' }>, f: Frame): PyValue {
       return new PySet(results);
     case 'dict':
       return dict!;
-    case 'gen':
-      return makeIterator(results[Symbol.iterator](), generatorClass);
   }
 }
 

@@ -243,3 +243,11 @@ describe('syntax errors', () => {
     expect(error(src)).toBe(expected);
   });
 });
+
+describe('generator expressions', () => {
+  test('are lazy', () => {
+    expect(out('print(any(print(x) or x > 1 for x in [1, 2, 3]))\ng = (x * 2 for x in range(3))\nprint(next(g), list(g), list(g))')).toBe(
+      '1\n2\nTrue\n0 [2, 4] []\n',
+    );
+  });
+});
