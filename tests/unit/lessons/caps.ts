@@ -60,7 +60,7 @@ export async function probeEngine(): Promise<EngineCaps> {
         const rows = project.query('SELECT title FROM blog_post');
         caps.runPython = rp.exitCode === 0 && rows[0]?.values[0]?.[0] === 'a-b';
         const sh = await project.runCommand({ argv: ['shell'], stdin: "Post.objects.create(title='Hi')\nprint(Post.objects.all())\n" });
-        caps.shell = sh.exitCode === 0 && sh.stdout.includes('<QuerySet [<Post: Hi>]>');
+        caps.shell = sh.exitCode === 0 && /<QuerySet \[.*<Post: Hi>\]>/.test(sh.stdout);
       }
     }
   } catch (e) {

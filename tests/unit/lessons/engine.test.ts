@@ -16,6 +16,15 @@ const course = loadCourse(readLessonSources());
 const caps = await probeEngine();
 const TIMEOUT = 120_000;
 
+/**
+ * Tasks the engine gets wrong today, with what Django does. They run as `it.fails`, so the suite
+ * says so the day the engine is fixed, and the entry can go.
+ */
+const KNOWN_ENGINE_GAPS: Record<string, string> = {
+  'many-to-many/follow-shell':
+    'reader.follows.add(author) through a through model leaves author.followers.all() empty; Django prints <QuerySet [<Reader: Rita>]>',
+};
+
 const usesShell = (steps: SetupStep[]): boolean => steps.some((s) => !('sql' in s) && s.argv[0] === 'shell');
 const taskNeedsShell = (t: Task): boolean => usesShell(t.solution.run) || t.checks.some((c) => c.transcript === 'shell');
 const storyNeedsShell = (l: Lesson): boolean => splitSegments(l.body).some((s) => s.kind === 'manage' && s.commands.some((c) => c.argv[0] === 'shell'));
@@ -50,7 +59,9 @@ for (const lesson of course.lessons) {
 
     for (const [i, task] of lesson.tasks.entries()) {
       const gap = missing(taskNeedsShell(task), stateNeedsRunPython(stateBeforeTask(lesson, i + 1).files));
-      it.skipIf(gap !== null)(`task ${task.id}: the solution passes its checks, the state before it does not${gap ? ` (skipped: ${gap})` : ''}`, async () => {
+      const known = KNOWN_ENGINE_GAPS[`${lesson.id}/${task.id}`];
+      const test = gap !== null ? it.skip : known ? it.fails : it;
+      test(`task ${task.id}: the solution passes its checks, the state before it does not${gap ? ` (skipped: ${gap})` : known ? ` (known engine gap: ${known})` : ''}`, async () => {
         const before = await materialize(stateBeforeTask(lesson, i), engineFactory);
         expect(before.failures.map((f) => f.record.stderr)).toEqual([]);
         const b = await runChecks(task.checks, before.project);
