@@ -777,10 +777,25 @@ function makeFunction(
           throw addTrace(toPyException(e), frame);
         }
       }
-      if (scope.isGenerator) frame.yields = [];
+      if (scope.isGenerator) {
+        // The body runs when the generator is first iterated (then to completion: values are
+        // buffered, so infinite generators are not supported).
+        frame.yields = [];
+        const run = function* (): Generator<PyValue> {
+          try {
+            execBlock(body as Stmt[], frame);
+          } catch (e) {
+            if (e === GENERATOR_LIMIT) {
+              throw new PyException('NotImplementedError', 'generators that yield more than 100000 values are not supported by the playground');
+            }
+            throw addTrace(toPyException(e), frame);
+          }
+          yield* frame.yields!;
+        };
+        return makeIterator(run(), generatorClass, qualname);
+      }
       try {
         const sig = execBlock(body as Stmt[], frame);
-        if (frame.yields) return makeIterator(frame.yields[Symbol.iterator](), generatorClass);
         return sig === Signal.Return ? frame.retval : null;
       } catch (e) {
         if (e === GENERATOR_LIMIT) throw new PyException('NotImplementedError', 'generators that yield more than 100000 values are not supported by the playground');
@@ -1148,7 +1163,7 @@ function evalComp(e: Extract<Expr, { k: 'Comp' }>, f: Frame): PyValue {
         else yield evalExpr(e.elt, frame);
       }
     };
-    return makeIterator(gen(0, firstIter), generatorClass);
+    return makeIterator(gen(0, firstIter), generatorClass, f.qualPrefix ? `${f.qualPrefix}.<genexpr>` : '<genexpr>');
   }
   const loop = (gi: number, src: PyValue): void => {
     const g = e.gens[gi];

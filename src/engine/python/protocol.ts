@@ -502,7 +502,7 @@ function instanceRepr(v: PyInstance): string {
     const s = v.native as SuperNative;
     return `<super: <class '${s.cls.name}'>, <${typeName(s.self)} object>>`;
   }
-  if (cls === generatorClass) return `<generator object <genexpr> at ${fakeAddress(v)}>`;
+  if (cls === generatorClass) return `<generator object ${(v.native as IteratorNative).name ?? '<genexpr>'} at ${fakeAddress(v)}>`;
   if (cls === iteratorClass) return `<iterator object at ${fakeAddress(v)}>`;
   const mod = cls.module === 'builtins' ? '' : cls.module + '.';
   return `<${mod}${cls.qualname} object at ${fakeAddress(v)}>`;
@@ -1175,8 +1175,8 @@ export function nextValue(it: PyValue): PyValue {
   return callValue(bindFound(m, it, typeOf(it)), []);
 }
 
-export function makeIterator(it: Iterator<PyValue>, cls: PyClass = iteratorClass): PyInstance {
-  return new PyInstance(cls, { it } satisfies IteratorNative);
+export function makeIterator(it: Iterator<PyValue>, cls: PyClass = iteratorClass, name?: string): PyInstance {
+  return new PyInstance(cls, { it, name } satisfies IteratorNative);
 }
 
 /** Python's `iter(v)` as a JavaScript iterable. */

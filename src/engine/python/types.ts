@@ -82,6 +82,8 @@ export interface SuperNative {
 }
 export interface IteratorNative {
   it: Iterator<PyValue>;
+  /** Generators: the function's qualified name ('<genexpr>' for generator expressions). */
+  name?: string;
 }
 export interface DictViewNative {
   dict: PyDict;
