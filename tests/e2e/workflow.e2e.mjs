@@ -210,4 +210,24 @@ export const tests = [
       await page.waitForSelector('.monaco-editor >> text=default=5');
     },
   },
+
+  {
+    name: 'the seed workflow from buttons: makemigrations, sqlmigrate in the SQL tab, migrate, showmigrations',
+    async run(t) {
+      const { page } = t;
+      await openApp(t);
+      await page.click('.pane-head >> button:has-text("makemigrations")');
+      await waitForTerminal(page, /\+ Create model Post/);
+      await openTab(page, 'SQL');
+      await page.selectOption('select[aria-label="Migration to show as SQL"]', { label: 'blog.0001_initial' });
+      await page.waitForSelector('[data-testid="sql-pane"] >> text=CREATE TABLE "blog_post"');
+      await page.check('[data-testid="sql-pane"] input[type="checkbox"]');
+      await page.waitForSelector('[data-testid="sql-pane"] >> text=DROP TABLE "blog_post"');
+      await t.screenshot('sql-tab');
+      await page.click('.pane-head >> button:has-text("migrate")');
+      await waitForTerminal(page, /Applying blog\.0001_initial\.\.\. OK/);
+      await page.click('.pane-head >> button:has-text("showmigrations")');
+      await waitForTerminal(page, /blog\n \[X\] 0001_initial/);
+    },
+  },
 ];
