@@ -214,6 +214,13 @@ function exc(name: string, module: string, base: PyClass = exceptionClass): PyCl
 }
 
 export const FieldErrorClass = exc('FieldError', 'django.core.exceptions');
+export const FieldDoesNotExistClass = exc('FieldDoesNotExist', 'django.core.exceptions');
+const DbError = exc('Error', 'django.db.utils');
+const InterfaceError = exc('InterfaceError', 'django.db.utils', DbError);
+const DatabaseError = exc('DatabaseError', 'django.db.utils', DbError);
+const DB_ERRORS: Record<string, PyClass> = { Error: DbError, InterfaceError, DatabaseError };
+for (const n of ['DataError', 'OperationalError', 'IntegrityError', 'InternalError', 'ProgrammingError', 'NotSupportedError']) DB_ERRORS[n] = exc(n, 'django.db.utils', DatabaseError);
+registerExceptionClass(DatabaseError, 'django.db.models.base.DatabaseError');
 export const EmptyResultSetClass = exc('EmptyResultSet', 'django.core.exceptions');
 
 let installed = false;
@@ -222,7 +229,7 @@ let installed = false;
 export function installDjangoModules(): void {
   if (installed) return;
   installed = true;
-  const dbMembers = () => ({ connection, connections: new PyDict([['default', connection]]), reset_queries: resetQueries, DEFAULT_DB_ALIAS: 'default' });
+  const dbMembers = () => ({ ...DB_ERRORS, connection, connections: new PyDict([['default', connection]]), reset_queries: resetQueries, DEFAULT_DB_ALIAS: 'default' });
   const prevDb = getNativeModule('django.db');
   registerNativeModule('django.db', () => {
     const m = new PyModule('django.db');
@@ -230,6 +237,7 @@ export function installDjangoModules(): void {
     for (const [k, v] of Object.entries(dbMembers())) m.dict.set(k, v);
     return m;
   });
+  registerNativeModule('django.db.utils', () => makeModule('django.db.utils', { ...DB_ERRORS, DEFAULT_DB_ALIAS: 'default' }));
   registerNativeModule('django.db.transaction', () => makeModule('django.db.transaction', { atomic }));
   registerNativeModule('django.test', () => makeModule('django.test', {}));
   registerNativeModule('django.test.utils', () => makeModule('django.test.utils', { CaptureQueriesContext }));
@@ -242,6 +250,7 @@ export function installDjangoModules(): void {
   if (ex) {
     ex.dict.set('FieldError', FieldErrorClass);
     ex.dict.set('EmptyResultSet', EmptyResultSetClass);
+    ex.dict.set('FieldDoesNotExist', FieldDoesNotExistClass);
     ex.dict.set('MultipleObjectsReturned', MultipleObjectsReturnedBase);
     ex.dict.set('ObjectDoesNotExist', ObjectDoesNotExist);
   }

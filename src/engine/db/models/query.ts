@@ -5,7 +5,7 @@
 // the instance operations (save, delete with cascades, refresh_from_db).
 
 import { PyClass, PyDict, PyException, PyInstance, PyList, PyTuple, type Kwargs, type PyValue } from '../../python/values';
-import { callValue, getAttr, getNativeModule, isInstance, iterate, pyRepr, pyStr, truthy, typeName, toArray } from '../../python/index';
+import { callValue, getAttr, getItem as pyGetItem, getNativeModule, isInstance, iterate, pyRepr, pyStr, truthy, typeName, toArray } from '../../python/index';
 import { fakeAddress } from '../../python/protocol';
 import { builtin, nativeClass } from '../../utils/py';
 import type { Field } from './fields/index';
@@ -268,7 +268,7 @@ function updateValues(s: QuerySetState, kwargs: Kwargs): bigint {
     const f = opts.tryGetField(k);
     if (!f || !f.concrete) {
       if (f?.manyToMany || opts.getFieldOrRelation(k)) throw fieldError(`Cannot update model field ${f ? f.toString() : k} (only non-relations and foreign keys permitted).`);
-      throw fieldError(`${opts.objectName} has no field named '${k}'`);
+      throw new PyException('django.core.exceptions.FieldDoesNotExist', `${opts.objectName} has no field named '${k}'`);
     }
     const expr: Expr = v instanceof PyInstance && v.native instanceof Expression ? q.resolveExpr(v, null, false) : { t: 'val', value: prepValue(f, v), field: f };
     values.push([f, expr]);
@@ -626,11 +626,12 @@ function getItem(self: PyInstance, key: PyValue): PyValue {
     const stop = toInt(sl.stop, 'stop');
     const step = toInt(sl.step, 'step');
     if ((start !== null && start < 0) || (stop !== null && stop < 0)) throw new PyException('ValueError', 'Negative indexing is not supported.');
-    if (step !== null && step <= 0) throw new PyException('ValueError', 'Negative indexing is not supported.');
-    if (s.cache) {
-      const items = s.cache.slice(start ?? 0, stop ?? undefined).filter((_, i) => step === null || i % step === 0);
-      return new PyList(items);
-    }
+    if (step === 0) throw new PyException('ValueError', 'slice step cannot be zero');
+    const pick = (items: PyValue[]) => {
+      return pyGetItem(new PyList([...items]), key);
+    };
+    if (s.cache) return pick(s.cache);
+    if (step !== null && step < 0) return pick(fetchAll(s.clone()));
     const c = s.clone();
     c.query.setLimits(start, stop);
     c.cache = null;
@@ -775,6 +776,14 @@ const METHODS: Record<string, Method> = {
   defer: () => {
     throw new PyException('NotImplementedError', "QuerySet.defer() is not supported in the Migration Playground's ORM");
   },
+  ...Object.fromEntries(
+    ['raw', 'dates', 'datetimes', 'union', 'intersection', 'difference', 'extra', 'explain', 'bulk_update', 'contains', 'complex_filter', 'aiterator'].map((n) => [
+      n,
+      () => {
+        throw new PyException('NotImplementedError', `QuerySet.${n}() is not supported in the Migration Playground's ORM`);
+      },
+    ]),
+  ),
   earliest: (self, args) => earliestOrLatest(qsOf(self), args, false),
   latest: (self, args) => earliestOrLatest(qsOf(self), args, true),
 };

@@ -75,6 +75,8 @@ export class ShellCommand extends BaseCommand {
     const sourceLines = (file: string) => env.files.read(file)?.split('\n');
     const connection = connectionFor(env);
 
+    // Django's SQLite connections enforce foreign keys.
+    if (!connection.inAtomicBlock) connection.enableConstraintChecking();
     await withConnectionAsync(connection, async () => {
       const command = options.command as string | null | undefined;
       if (command !== null && command !== undefined) {

@@ -428,7 +428,7 @@ export class Query {
       for (let i = 0; i < lookups.length; i++) {
         const n = lookups[i];
         if (i === lookups.length - 1 && LOOKUP_NAMES.has(n)) lookupName = n;
-        else if (TRANSFORM_NAMES.has(n) && !(field instanceof ForeignObjectRel) && !field.isRelation) transforms.push(n);
+        else if (TRANSFORM_NAMES.has(n) && !(field instanceof ForeignObjectRel) && !field.isRelation && transformAllowed(field, n)) transforms.push(n);
         else {
           const fname = field instanceof ForeignObjectRel ? field.constructor.name : field.pyClass.name;
           if (i === 0 && lookups.length === 1 && !(field instanceof ForeignObjectRel) && !field.isRelation) {
@@ -437,7 +437,7 @@ export class Query {
           if (!(field instanceof ForeignObjectRel) && !field.isRelation) {
             throw fieldError(`Unsupported lookup '${lookups.slice(i).join(LOOKUP_SEP)}' for ${fname} or join on the field not permitted, perhaps you meant ${n}?`);
           }
-          throw fieldError(`Unsupported lookup '${n}' for ${fname} or join on the field not permitted.`);
+          throw fieldError(`Unsupported lookup '${lookups.slice(i).join(LOOKUP_SEP)}' for ${fname} or join on the field not permitted.`);
         }
       }
       lookups = [];
@@ -644,6 +644,14 @@ export class Query {
     if (this.defaultOrdering) return this.opts.ordering.filter((o): o is string | PyInstance => typeof o === 'string' || o instanceof PyInstance);
     return [];
   }
+}
+
+function transformAllowed(field: Field, name: string): boolean {
+  const t = field.getInternalType();
+  if (t === 'DateTimeField') return true;
+  if (t === 'DateField') return !['hour', 'minute', 'second', 'date'].includes(name);
+  if (t === 'TimeField') return ['hour', 'minute', 'second'].includes(name);
+  return false;
 }
 
 export interface QLike {
