@@ -1,7 +1,7 @@
 // End-to-end in Chromium: the seed lesson "Migrations — makemigrations & migrate". Completes the
 // warm-up and practice task parts (1) and (2) through the lesson panel (check, hint, solution,
-// check again) and answers the whole quiz correctly; axe-core finds no serious violation in
-// the panel on the way.
+// check again), part (3) in the panel's shell box, and answers the whole quiz correctly;
+// axe-core finds no serious violation in the panel on the way.
 // In the format of tests/e2e/run.mjs; to run it there, re-export it from a tests/e2e/*.e2e.mjs
 // file:  export { tests } from '../unit/lessons/e2e/seed-lesson.e2e.mjs';
 import { readFileSync } from 'node:fs';
@@ -74,7 +74,7 @@ async function axeLessonPanel(page, label) {
 
 export const tests = [
   {
-    name: 'seed lesson: tasks (warm-up, 1, 2) and the quiz',
+    name: 'seed lesson: tasks (warm-up, 1, 2, 3) and the quiz',
     run: async (t) => {
       const { page, baseUrl } = t;
       await page.goto(`${baseUrl}?lesson=makemigrations-and-migrate`);
@@ -82,6 +82,18 @@ export const tests = [
       // The text's commands are computed by the engine, not pasted.
       await page.locator('[data-testid=lesson-command] .lp-out', { hasText: '0002_post_views_count.py' }).first().waitFor({ timeout: 60000 });
       for (const id of ['workflow', 'comments', 'tags']) await completeTask(page, id);
+      // Part (3): reverse lookups, typed into the panel's shell box.
+      const shell = page.locator('[data-testid=task-shell]');
+      await shell.locator('textarea').fill(
+        'post = Post.objects.create(title="Hello", content="First post")\n' +
+          'Comment.objects.create(post=post, author="ann", body="Great start!")\n' +
+          'django = Tag.objects.create(name="django")\npost.tags.add(django)\n' +
+          'print(post.comments.all())\nprint(django.post_set.all())',
+      );
+      await shell.locator('button', { hasText: 'Run in the shell' }).click();
+      await shell.locator('.lp-out', { hasText: '<QuerySet [<Comment: Great start!>]>' }).waitFor({ timeout: 30000 });
+      await shell.locator('button', { hasText: 'Check my work' }).click();
+      await shell.locator('.lp-fb-celebratory').waitFor({ timeout: 10000 });
       await axeLessonPanel(page, 'after the tasks, with feedback, hints and solutions open');
       await answerQuiz(page);
       const score = await page.locator('[data-testid=quiz-score]').innerText();
