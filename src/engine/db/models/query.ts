@@ -14,7 +14,7 @@ import { ForeignObjectRel } from './fields/reverse_related';
 import { Expression, QNode } from './expressions';
 import { ManagerClass, Manager } from './manager';
 import { CASCADE, PROTECT, RESTRICT, SET_NULL, SET_DEFAULT, DO_NOTHING, SetHandler } from './deletion';
-import { Query, ITER, SUBQUERY, LOOKUP_SEP, type QLike, type Expr } from './sql/query';
+import { Query, ITER, SUBQUERY, LOOKUP_SEP, exprContainsAggregate, type QLike, type Expr } from './sql/query';
 import { SQLCompiler, insertSql, type CompiledSelect } from './sql/compiler';
 import { EmptyResultSet } from './lookups';
 import { fromDb, prepValue, isModelInstance } from './sql/values';
@@ -240,14 +240,15 @@ function first(s: QuerySetState, reverse = false): PyValue {
 function aggregate(s: QuerySetState, args: PyValue[], kwargs: Kwargs): PyDict {
   const aggs = new Map<string, PyValue>();
   for (const a of args) aggs.set(defaultAlias(a), a);
-  for (const [k, v] of kwargs) {
-    if (!isAggregate(v)) throw new PyException('TypeError', `${k} is not an aggregate expression`);
-    aggs.set(k, v);
-  }
+  for (const [k, v] of kwargs) aggs.set(k, v);
   const q = s.query.clone();
   q.clearOrdering(true);
   const exprs = new Map<string, Expr>();
-  for (const [k, v] of aggs) exprs.set(k, q.resolveExpr(v, null, true, true));
+  for (const [k, v] of aggs) {
+    const e = v instanceof PyInstance && v.native instanceof Expression ? q.resolveExpr(v, null, true, true) : null;
+    if (!e || !exprContainsAggregate(e)) throw new PyException('TypeError', `${k} is not an aggregate expression`);
+    exprs.set(k, e);
+  }
   const r = runSelect(q, (c) => c.asAggregate(exprs));
   const out = new PyDict();
   let i = 0;

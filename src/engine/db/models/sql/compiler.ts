@@ -30,6 +30,8 @@ export interface CompiledSelect {
 }
 
 export class SQLCompiler implements ExprCompiler {
+  /** Annotation references render as the subquery's column name (aggregate over annotations). */
+  refAsAlias = false;
   constructor(
     readonly query: Query,
     readonly forExecution: boolean,
@@ -59,6 +61,7 @@ export class SQLCompiler implements ExprCompiler {
         return [`${e.fn}(${e.distinct ? 'DISTINCT ' : ''}${s})`, p];
       }
       case 'ref':
+        if (this.refAsAlias) return [q(e.name), []];
         return this.compileExpr(e.expr);
       case 'raw':
         return [e.sql, [...e.params]];
@@ -288,11 +291,14 @@ export class SQLCompiler implements ExprCompiler {
   asAggregate(aggs: Map<string, Expr>): CompiledSelect {
     const query = this.query;
     const columns: SelectColumn[] = [];
+    const sub = query.distinct || query.isSliced || !!query.groupBy;
+    this.refAsAlias = sub;
     for (const [name, e] of aggs) {
       const [s, p] = this.compileExpr(e);
       columns.push({ sql: `${s} AS ${q(name)}`, params: p, alias: name, field: fieldOfExpr(e), expr: e });
     }
-    if (query.distinct || query.isSliced || query.groupBy) {
+    this.refAsAlias = false;
+    if (sub) {
       const inner = this.asSelect();
       const outer = columns.map((c) => c.sql).join(', ');
       return { sql: `SELECT ${outer} FROM (${inner.sql}) subquery`, params: [...columns.flatMap((c) => c.params), ...inner.params], columns };
