@@ -176,8 +176,15 @@ export function evalExpression(source: string, mod: PyModule, opts: ExecOptions)
 /** Converts stray JavaScript errors into Python exceptions so nothing escapes as a JS crash. */
 export function toPyException(e: unknown): PyException {
   if (e instanceof PyException) return e;
-  if (e instanceof RangeError && /call stack/i.test(e.message)) {
-    return new PyException('RecursionError', 'maximum recursion depth exceeded');
+  if (e instanceof RangeError) {
+    // Little stack may be left here: no regular expressions or string building before this.
+    let stack = false;
+    try {
+      stack = e.message.indexOf('call stack') >= 0;
+    } catch {
+      stack = true;
+    }
+    if (stack) return new PyException('RecursionError', 'maximum recursion depth exceeded');
   }
   const msg = e instanceof Error ? e.message : String(e);
   return new PyException('SystemError', `internal error in the playground's Python interpreter: ${msg}`);
@@ -786,7 +793,7 @@ function makeFunction(
             execBlock(body as Stmt[], frame);
           } catch (e) {
             if (e === GENERATOR_LIMIT) {
-              throw new PyException('NotImplementedError', 'generators that yield more than 100000 values are not supported by the playground');
+              throw addTrace(new PyException('NotImplementedError', 'generators that yield more than 100000 values are not supported by the playground'), frame);
             }
             throw addTrace(toPyException(e), frame);
           }

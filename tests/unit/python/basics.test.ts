@@ -251,3 +251,16 @@ describe('generator expressions', () => {
     );
   });
 });
+
+describe('outside the subset', () => {
+  test.each([
+    ['async def f():\n    pass\n', "NotImplementedError: 'async def' functions are not supported by the playground's Python interpreter @1"],
+    ['match x:\n    case 1:\n        pass\n', "NotImplementedError: the 'match' statement is not supported by the playground's Python interpreter @1"],
+    ['exec("x = 1")', "NotImplementedError: exec() is not supported by the playground's Python interpreter @1"],
+    ['import collections\ncollections.namedtuple("P", "x y")', "NotImplementedError: collections.namedtuple() is not supported by the playground's Python interpreter @2"],
+    ['def g():\n    while True:\n        yield 1\nlist(g())', 'NotImplementedError: generators that yield more than 100000 values are not supported by the playground @3'],
+    ['def f(n):\n    return f(n + 1)\nf(0)', 'RecursionError: maximum recursion depth exceeded @2'],
+  ])('%j', (src, expected) => {
+    expect(error(src)).toBe(expected);
+  });
+});
