@@ -1,6 +1,6 @@
 // The workspace: lesson | editor with its file tree over the terminal | result tabs.
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ComponentType, type ReactNode } from 'react';
-import { Group, Panel, Separator } from 'react-resizable-panels';
+import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
 import type { Diagnostic, MigrationNode, MigrationPreview, ModelInfo, TableInfo } from '../engine/project';
 import { EngineClient } from './engine/client';
 import type { FileMap, Snapshot } from './engine/protocol';
@@ -64,6 +64,11 @@ function ErrorBoundaryFallback({ children }: { children: ReactNode }) {
 
 export function App() {
   const client = useMemo(() => new EngineClient(), []);
+  // Pane sizes the student chose survive a reload.
+  const layoutStorage = typeof localStorage === 'undefined' ? undefined : localStorage;
+  const workspaceLayout = useDefaultLayout({ id: 'mp-workspace', storage: layoutStorage, onlySaveAfterUserInteractions: true });
+  const centerLayout = useDefaultLayout({ id: 'mp-center', storage: layoutStorage, onlySaveAfterUserInteractions: true });
+  const editorLayout = useDefaultLayout({ id: 'mp-editor', storage: layoutStorage, onlySaveAfterUserInteractions: true });
   const [ask, dialog] = useDialog();
   const [workspaceKey, setWorkspaceKey] = useState(DEFAULT_KEY);
   const [files, setFilesState] = useState<FileMap | null>(null);
@@ -683,7 +688,7 @@ export function App() {
         )}
       </header>
       <main className="main">
-        <Group orientation="horizontal" id="workspace">
+        <Group orientation="horizontal" id="workspace" defaultLayout={workspaceLayout.defaultLayout} onLayoutChanged={workspaceLayout.onLayoutChanged}>
           <Panel id="lesson" defaultSize="19%" minSize="12%" collapsible>
             <section className="pane" aria-label="Lesson">
               <div className="pane-head">Lesson</div>
@@ -700,9 +705,9 @@ export function App() {
           </Panel>
           <Separator className="resize-handle" aria-label="Resize lesson and editor" />
           <Panel id="center" defaultSize="48%" minSize="25%">
-            <Group orientation="vertical" id="center-split">
+            <Group orientation="vertical" id="center-split" defaultLayout={centerLayout.defaultLayout} onLayoutChanged={centerLayout.onLayoutChanged}>
               <Panel id="editor" defaultSize="62%" minSize="20%">
-                <Group orientation="horizontal" id="editor-split" className="editor-area">
+                <Group orientation="horizontal" id="editor-split" className="editor-area" defaultLayout={editorLayout.defaultLayout} onLayoutChanged={editorLayout.onLayoutChanged}>
                   <Panel id="explorer" defaultSize={165} minSize={110} maxSize="60%" collapsible>
                     <FileTree
                       paths={Object.keys(files ?? {})}
