@@ -727,7 +727,11 @@ export function updateDict(d: PyDict, src: PyValue): void {
   }
 }
 
-setConstruct(dictClass, (_cls, args, kwargs) => dictFromArgs(args, kwargs));
+setConstruct(dictClass, (cls, args, kwargs) => {
+  const d = dictFromArgs(args, kwargs);
+  if (cls !== dictClass) d.pyClass = cls;
+  return d;
+});
 
 setConstruct(setClass, (_cls, args, kwargs) => {
   noKw('set', kwargs);

@@ -433,7 +433,14 @@ function reprObject(v: Exclude<PyValue, null | boolean | bigint | number | strin
     if (v.items.length === 1) return '(' + pyRepr(v.items[0]) + ',)';
     return '(' + v.items.map(pyRepr).join(', ') + ')';
   }
-  if (v instanceof PyDict) return '{' + v.items().map(([k, x]) => pyRepr(k) + ': ' + pyRepr(x)).join(', ') + '}';
+  if (v instanceof PyDict) {
+    const body = '{' + v.items().map(([k, x]) => pyRepr(k) + ': ' + pyRepr(x)).join(', ') + '}';
+    const sub = v.pyClass?.name;
+    if (sub === 'defaultdict') return `defaultdict(${pyRepr(v.defaultFactory ?? null)}, ${body})`;
+    if (sub === 'OrderedDict') return v.size ? `OrderedDict([${v.items().map((p) => pyRepr(new PyTuple(p))).join(', ')}])` : 'OrderedDict()';
+    if (sub === 'Counter') return v.size ? `Counter(${body})` : 'Counter()';
+    return body;
+  }
   if (v instanceof PySet) {
     const vals = v.values();
     if (v.frozen) return vals.length ? 'frozenset({' + vals.map(pyRepr).join(', ') + '})' : 'frozenset()';
@@ -1290,6 +1297,13 @@ export function getItem(obj: PyValue, key: PyValue): PyValue {
   if (obj instanceof PyDict) {
     const v = obj.get(key);
     if (v === undefined) {
+      if (obj.defaultFactory !== undefined && obj.defaultFactory !== null) {
+        checkHashable(key);
+        const made = callValue(obj.defaultFactory, []);
+        obj.set(key, made);
+        return made;
+      }
+      if (obj.pyClass?.name === 'Counter') return 0n;
       throw keyError(key);
     }
     return v;

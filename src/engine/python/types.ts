@@ -209,7 +209,7 @@ export function typeOf(v: PyValue): PyClass {
   if (v instanceof PyInstance) return v.cls;
   if (v instanceof PyList) return listClass;
   if (v instanceof PyTuple) return tupleClass;
-  if (v instanceof PyDict) return dictClass;
+  if (v instanceof PyDict) return v.pyClass ?? dictClass;
   if (v instanceof PySet) return v.frozen ? frozensetClass : setClass;
   if (v instanceof PyBytes) return bytesClass;
   if (v instanceof PyClass) return typeClass;

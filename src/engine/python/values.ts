@@ -36,6 +36,10 @@ export class PyList {
 /** Insertion-ordered dict; keys are hashed with `hashKey`. */
 export class PyDict {
   readonly entries = new Map<string, [PyValue, PyValue]>();
+  /** The class when this is a dict subclass such as OrderedDict, defaultdict or Counter. */
+  pyClass?: PyClass;
+  /** defaultdict's default_factory (called for missing keys when not null). */
+  defaultFactory?: PyValue;
   constructor(pairs: Iterable<[PyValue, PyValue]> = []) {
     for (const [k, v] of pairs) this.set(k, v);
   }

@@ -4,7 +4,7 @@
 import { PyBoundMethod, PyBuiltin, PyClass, PyDict, PyFunction, PyInstance, PyList, PyModule, PySet, PyTuple, type PyValue } from '../values';
 import { callValue, err, iterate, pyRepr, pyStr, strRepr, toArray, toIndex, typeName, floatRepr, makeIterator, pyEq } from '../protocol';
 import { bind, builtin, makeModule, method, nativeClass, registerNativeModule, sig } from '../native';
-import { builtinsDict, getStdout, getStderr } from '../builtins';
+import { builtinsDict, dictFromArgs, getStdout, getStderr } from '../builtins';
 import { dictClass, objectClass, typeClass } from '../types';
 
 // ---- posix paths ----------------------------------------------------------------------------
@@ -268,19 +268,79 @@ registerNativeModule('copy', () =>
 
 // ---- collections / itertools / string -------------------------------------------------------
 
+function dictSubclass(name: string): PyClass {
+  return nativeClass({ name, module: 'collections', bases: [dictClass] });
+}
+
+export const OrderedDictClass = dictSubclass('OrderedDict');
+OrderedDictClass.hooks.construct = (cls, args, kwargs) => {
+  const d = dictFromArgs(args, kwargs, 'OrderedDict');
+  d.pyClass = cls;
+  return d;
+};
+
+export const DefaultDictClass = dictSubclass('defaultdict');
+DefaultDictClass.hooks.construct = (cls, args, kwargs) => {
+  const factory = args.length ? args[0] : null;
+  if (factory !== null && !isCallable(factory)) throw err('TypeError', 'first argument must be callable or None');
+  const d = dictFromArgs(args.slice(1), kwargs, 'defaultdict');
+  d.pyClass = cls;
+  d.defaultFactory = factory;
+  return d;
+};
+
+function isCallable(v: PyValue): boolean {
+  return v instanceof PyClass || v instanceof PyFunction || v instanceof PyBuiltin || v instanceof PyBoundMethod || v instanceof PyInstance;
+}
+
+function counterAdd(d: PyDict, src: PyValue, sign: bigint): void {
+  if (src instanceof PyDict) {
+    for (const [k, v] of src.items()) d.set(k, ((d.get(k) as bigint | undefined) ?? 0n) + sign * toIndex(v));
+    return;
+  }
+  for (const k of iterate(src)) d.set(k, ((d.get(k) as bigint | undefined) ?? 0n) + sign);
+}
+
+export const CounterClass = nativeClass({
+  name: 'Counter',
+  module: 'collections',
+  bases: [dictClass],
+  methods: {
+    most_common: (self, args) => {
+      const d = self as PyDict;
+      const items = d.items().map((p, i) => ({ p, i }));
+      items.sort((a, b) => Number(toIndex(b.p[1]) - toIndex(a.p[1])) || a.i - b.i);
+      const n = args.length && args[0] !== null ? Number(toIndex(args[0])) : items.length;
+      return new PyList(items.slice(0, n).map((x) => new PyTuple(x.p)));
+    },
+    update: (self, args, kwargs) => {
+      if (args.length) counterAdd(self as PyDict, args[0], 1n);
+      for (const [k, v] of kwargs) (self as PyDict).set(k, (((self as PyDict).get(k) as bigint | undefined) ?? 0n) + toIndex(v));
+      return null;
+    },
+    subtract: (self, args) => {
+      if (args.length) counterAdd(self as PyDict, args[0], -1n);
+      return null;
+    },
+    total: (self) => (self as PyDict).values().reduce((a: bigint, v) => a + toIndex(v), 0n),
+    elements: (self) => makeIterator((self as PyDict).items().flatMap(([k, v]) => Array(Math.max(0, Number(toIndex(v)))).fill(k))[Symbol.iterator]()),
+  },
+});
+CounterClass.hooks.construct = (cls, args, kwargs) => {
+  const d = new PyDict();
+  d.pyClass = cls;
+  if (args.length) counterAdd(d, args[0], 1n);
+  for (const [k, v] of kwargs) d.set(k, v);
+  return d;
+};
+
 registerNativeModule('collections', () =>
   makeModule('collections', {
-    OrderedDict: dictClass,
+    OrderedDict: OrderedDictClass,
+    defaultdict: DefaultDictClass,
+    Counter: CounterClass,
     namedtuple: builtin('namedtuple', () => {
       throw err('NotImplementedError', "collections.namedtuple() is not supported by the playground's Python interpreter");
-    }, 'collections'),
-    defaultdict: builtin('defaultdict', () => {
-      throw err('NotImplementedError', "collections.defaultdict is not supported by the playground's Python interpreter");
-    }, 'collections'),
-    Counter: builtin('Counter', (a) => {
-      const d = new PyDict();
-      if (a.length) for (const v of iterate(a[0])) d.set(v, ((d.get(v) as bigint | undefined) ?? 0n) + 1n);
-      return d;
     }, 'collections'),
   }),
 );
