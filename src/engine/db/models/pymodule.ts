@@ -3,7 +3,7 @@
 // django.core.exceptions. Importing this file registers them.
 
 import { PyException, PyModule, type PyValue } from '../../python/values';
-import { callValue, getAttr, getNativeModule, hasNativeModule, makeModule, registerNativeModule } from '../../python/index';
+import { callValue, exceptionClass, getAttr, getNativeModule, hasNativeModule, makeModule, registerNativeModule } from '../../python/index';
 import { builtin, nativeClass } from '../../utils/py';
 import { FIELD_CLASSES } from './fields/pyclasses';
 import { Model, ObjectDoesNotExist } from './base';
@@ -153,11 +153,11 @@ register('django.core.validators', () => {
 });
 register('django.contrib.auth.validators', () => ({ UnicodeUsernameValidator, ASCIIUsernameValidator }));
 
-export const ValidationError = nativeClass('ValidationError', 'django.core.exceptions');
+export const ValidationError = nativeClass('ValidationError', 'django.core.exceptions', [exceptionClass]);
 register('django.core.exceptions', () => ({
   ValidationError,
   ObjectDoesNotExist,
-  FieldDoesNotExist: nativeClass('FieldDoesNotExist', 'django.core.exceptions'),
-  ImproperlyConfigured: nativeClass('ImproperlyConfigured', 'django.core.exceptions'),
-  FieldError: nativeClass('FieldError', 'django.core.exceptions'),
+  FieldDoesNotExist: nativeClass('FieldDoesNotExist', 'django.core.exceptions', [exceptionClass]),
+  ImproperlyConfigured: nativeClass('ImproperlyConfigured', 'django.core.exceptions', [exceptionClass]),
+  FieldError: nativeClass('FieldError', 'django.core.exceptions', [exceptionClass]),
 }));
