@@ -106,6 +106,72 @@ export function createsModelsOnly(migration: ExecMigration): boolean {
   return created.size > 0;
 }
 
+/** Operations whose database side reads, from the state before them, only their own model. */
+const SHALLOW_FROM_STATE_OPS = new Set([
+  'CreateModel',
+  'DeleteModel',
+  'AddField',
+  'RemoveField',
+  'AlterField',
+  'RenameField',
+  'AlterModelTable',
+  'AlterModelTableComment',
+  'AlterUniqueTogether',
+  'AlterIndexTogether',
+  'AlterOrderWithRespectTo',
+  'AlterModelOptions',
+  'AlterModelManagers',
+  'AddIndex',
+  'RemoveIndex',
+  'RenameIndex',
+  'AddConstraint',
+  'RemoveConstraint',
+  'AlterConstraint',
+  'RunSQL',
+]);
+
+interface OpNames {
+  name?: string;
+  modelName?: string;
+  stateOperations?: unknown[];
+}
+
+interface LiveState {
+  apps: { getModel(appLabel: string, modelName: string): unknown };
+  models: Map<string, { clone(): unknown }>;
+}
+
+/** The parts of the state before an operation that its database side reads. */
+function shallowFromState(state: LiveState, appLabel: string, op: OpNames): unknown {
+  const names = [op.name, op.modelName].filter((n): n is string => typeof n === 'string').map((n) => n.toLowerCase());
+  const classes = new Map<string, unknown>();
+  const models = new Map<string, unknown>();
+  for (const n of names) {
+    const key = `${appLabel}.${n}`;
+    const ms = state.models.get(key);
+    if (!ms) continue;
+    models.set(key, ms.clone());
+    try {
+      classes.set(key, state.apps.getModel(appLabel, n));
+    } catch {
+      // not rendered: the operation will report the missing model itself
+    }
+  }
+  return {
+    apps: {
+      getModel(app: string, name: string): unknown {
+        const key = `${app}.${name.toLowerCase()}`;
+        if (classes.has(key)) return classes.get(key);
+        return state.apps.getModel(app, name);
+      },
+    },
+    models,
+    clone(): never {
+      throw new Error('a shallow migration state cannot be cloned');
+    },
+  };
+}
+
 function isRendered(state: unknown): boolean {
   const s = state as { hasApps?: boolean };
   return s.hasApps === true;
@@ -324,6 +390,9 @@ export class MigrationExecutor {
    */
   applyOperations(migration: ExecMigration, state: ExecState, editor: DatabaseSchemaEditor, collectSql: boolean): ExecState {
     if (!(this.fastPathAllowed(state) && createsModelsOnly(migration))) {
+      if (isRendered(state) && migration.operations.every((op) => SHALLOW_FROM_STATE_OPS.has(op.className))) {
+        return this.applyWithShallowStates(migration, state, editor, collectSql);
+      }
       return migration.apply(state, editor, collectSql) as ExecState;
     }
     // Drop rendered models (as Django's executor does with `del state.apps`): mutating a rendered
@@ -343,6 +412,35 @@ export class MigrationExecutor {
         before = editor.collectedSql.length;
       }
       const run = () => op.databaseForwards(appLabel, editor, state, state);
+      const atomicOperation = op.atomic || (migration.atomic && op.atomic !== false);
+      if (!editor.atomicMigration && atomicOperation) editor.atomic(run);
+      else run();
+      if (collectSql && before === editor.collectedSql.length) editor.collectedSql.push('-- (no-op)');
+    }
+    return state;
+  }
+
+  /**
+   * Migration.apply without cloning the whole state before every operation: the operation's
+   * "from" state is the rendered model classes and model states it reads, taken before the
+   * operation changes the state (Django's clone shares those same classes).
+   */
+  private applyWithShallowStates(migration: ExecMigration, state: ExecState, editor: DatabaseSchemaEditor, collectSql: boolean): ExecState {
+    const appLabel = migration.appLabel;
+    const live = state as unknown as LiveState;
+    for (const op of migration.operations as unknown as (FastOp & OpNames)[]) {
+      let before = 0;
+      if (collectSql) {
+        editor.collectedSql.push('--', `-- ${op.describe()}`, '--');
+        if (op.reducesToSql === false) {
+          editor.collectedSql.push('-- THIS OPERATION CANNOT BE WRITTEN AS SQL');
+          continue;
+        }
+        before = editor.collectedSql.length;
+      }
+      const fromState = shallowFromState(live, appLabel, op);
+      (op as unknown as { stateForwards(a: string, s: unknown): void }).stateForwards(appLabel, state);
+      const run = () => op.databaseForwards(appLabel, editor, fromState, state);
       const atomicOperation = op.atomic || (migration.atomic && op.atomic !== false);
       if (!editor.atomicMigration && atomicOperation) editor.atomic(run);
       else run();
