@@ -291,6 +291,7 @@ export function percentFormat(fmt: string, args: PyValue): string {
           throw new PyException('TypeError', `%${conv} format: a real number is required, not ${typeName(v)}`);
         }
         body = toBigInt(v).toString();
+        if (!body.startsWith('-')) body = (flags.includes('+') ? '+' : flags.includes(' ') ? ' ' : '') + body;
         break;
       case 'c':
         body = typeof v === 'string' ? v : String.fromCodePoint(Number(v));
