@@ -837,6 +837,11 @@ export const QuerySetClass: PyClass = nativeClass('QuerySet', 'django.db.models.
 
 export function managerQuerySet(m: Manager): PyInstance {
   if (!m.model) throw new PyException('AttributeError', "Manager isn't accessible via model instances");
+  const opts = metaOf(m.model)!;
+  if ([...opts.parents.values()].some((link) => link !== null)) {
+    throw new PyException('NotImplementedError', `Queries on ${opts.objectName}, a multi-table inheritance child model, are not supported in the Migration Playground's ORM`);
+  }
+  if (opts.abstract) throw new PyException('AttributeError', `Manager isn't available; ${opts.objectName} is abstract`);
   return newQuerySet(m.model);
 }
 
