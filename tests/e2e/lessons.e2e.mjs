@@ -1,0 +1,1 @@
+export { tests } from '../unit/lessons/e2e/seed-lesson.e2e.mjs';
