@@ -183,6 +183,25 @@ function kwEntries(k: unknown): [string, unknown][] {
   return Object.entries(k as object);
 }
 
+/** Deconstructions of fields by object: state fields are not changed once built. */
+const fieldDecCache = new WeakMap<object, Dec>();
+
+/** deepDeconstruct of a field, cached and shared: read it, don't change it. */
+function sharedFieldDec(field: DetectorField): DecObject {
+  let d = fieldDecCache.get(field) as DecObject | undefined;
+  if (!d) {
+    d = deepDeconstruct(field) as DecObject;
+    fieldDecCache.set(field, d);
+  }
+  return d;
+}
+
+/** deepDeconstruct of a field with its own copy of the keyword arguments (to edit). */
+function fieldDec(field: DetectorField): DecObject {
+  const d = sharedFieldDec(field);
+  return new DecObject(d.path, d.args, new Map(d.kwargs));
+}
+
 export function deepDeconstruct(obj: unknown): Dec {
   if (obj instanceof PyList || Array.isArray(obj)) return new DecList('list', (Array.isArray(obj) ? obj : obj.items).map(deepDeconstruct));
   if (obj instanceof PyTuple) return new DecList('tuple', obj.items.map(deepDeconstruct));
@@ -276,8 +295,19 @@ function objName(o: unknown): string {
 
 const k2 = (app: string, model: string) => `${app}\u0000${model}`;
 const k3 = (app: string, model: string, field: string) => `${app}\u0000${model}\u0000${field}`;
-const split = (k: string) => k.split('\u0000');
-const sortedKeys = (keys: Iterable<string>) => [...keys].sort((a, b) => compareKeys(split(a) as MigrationKey, split(b) as MigrationKey) || strCompare(a, b));
+const splitMemo = new Map<string, string[]>();
+/** The parts of a joined key (memoized: the same keys are split over and over). */
+const split = (k: string): string[] => {
+  let parts = splitMemo.get(k);
+  if (!parts) {
+    if (splitMemo.size > 200_000) splitMemo.clear();
+    parts = k.split('\u0000');
+    splitMemo.set(k, parts);
+  }
+  return parts;
+};
+/** Keys joined with '\u0000' sort as Python sorts the tuples they stand for. */
+const sortedKeys = (keys: Iterable<string>) => [...keys].sort(strCompare);
 
 export interface AutodetectorOptions {
   /** settings.<name> for swappable dependencies (AUTH_USER_MODEL). */
@@ -321,13 +351,16 @@ export class MigrationAutodetector {
     this.existingApps = new Set([...access.models(fromState)].map(([key]) => key[0]));
   }
 
+  private readonly fromIndex = new Map<string, DetectorModelState>();
+  private readonly toIndex = new Map<string, DetectorModelState>();
+
   private from(app: string, model: string): DetectorModelState {
-    const ms = this.access.model(this.fromState, app, model);
+    const ms = this.fromIndex.get(k2(app, model)) ?? this.access.model(this.fromState, app, model);
     if (!ms) throw new PyException('KeyError', `('${app}', '${model}')`);
     return ms;
   }
   private to(app: string, model: string): DetectorModelState {
-    const ms = this.access.model(this.toState, app, model);
+    const ms = this.toIndex.get(k2(app, model)) ?? this.access.model(this.toState, app, model);
     if (!ms) throw new PyException('KeyError', `('${app}', '${model}')`);
     return ms;
   }
@@ -346,8 +379,8 @@ export class MigrationAutodetector {
     const out: Dec[] = [];
     for (const name of [...fields.keys()].sort(strCompare)) {
       const field = fields.get(name)!;
-      const d = deepDeconstruct(field);
-      if (field.remoteField && field.remoteField.model && d instanceof DecObject) d.kwargs.delete('to');
+      const d = fieldDec(field);
+      if (field.remoteField && field.remoteField.model) d.kwargs.delete('to');
       out.push(d);
     }
     return out;
@@ -359,7 +392,10 @@ export class MigrationAutodetector {
 
   detectChanges(convertApps?: Set<string>, graph?: MigrationGraph): Changes {
     const fromReal = this.realApps(this.fromState);
-    for (const [[app, model], ms] of this.access.models(this.fromState)) {
+    for (const [[app, model], ms] of this.access.models(this.fromState)) this.fromIndex.set(k2(app, model), ms);
+    for (const [[app, model], ms] of this.access.models(this.toState)) this.toIndex.set(k2(app, model), ms);
+    for (const [key, ms] of this.fromIndex) {
+      const [app, model] = split(key);
       const managed = hasOpt(ms, 'managed') ? truthy(opt(ms, 'managed')) : true;
       if (!managed) this.oldUnmanagedKeys.add(k2(app, model));
       else if (!fromReal.has(app)) {
@@ -367,7 +403,8 @@ export class MigrationAutodetector {
         else this.oldModelKeys.add(k2(app, model));
       }
     }
-    for (const [[app, model], ms] of this.access.models(this.toState)) {
+    for (const [key, ms] of this.toIndex) {
+      const [app, model] = split(key);
       const managed = hasOpt(ms, 'managed') ? truthy(opt(ms, 'managed')) : true;
       if (!managed) this.newUnmanagedKeys.add(k2(app, model));
       else if (!fromReal.has(app) || (convertApps && convertApps.has(app))) {
@@ -820,12 +857,12 @@ export class MigrationAutodetector {
       const oldModelState = this.from(app, this.oldName(app, model));
       const newModelState = this.to(app, model);
       const field = newModelState.getField(fieldName);
-      const fieldDec = deepDeconstruct(field) as DecObject;
+      const newDec = sharedFieldDec(field);
       for (const rkey of sortedKeys(difference(oldFieldKeys, this.newFieldKeys))) {
         const [remApp, remModel, remField] = split(rkey);
         if (remApp !== app || remModel !== model) continue;
         const oldField = oldModelState.getField(remField);
-        const oldDec = deepDeconstruct(oldField) as DecObject;
+        const oldDec = fieldDec(oldField);
         if (field.remoteField && field.remoteField.model && oldDec.kwargs.has('to')) {
           const oldRelTo = oldDec.kwargs.get('to');
           if (typeof oldRelTo === 'string' && this.renamedModelsRel.has(oldRelTo)) oldDec.kwargs.set('to', this.renamedModelsRel.get(oldRelTo));
@@ -835,8 +872,8 @@ export class MigrationAutodetector {
         const withColumn = new Map(oldDec.kwargs);
         withColumn.set('db_column', oldDbColumn);
         if (
-          decEq(oldDec, fieldDec) ||
-          (oldDec.path === fieldDec.path && decEq(new DecList('list', oldDec.args), new DecList('list', fieldDec.args)) && kwargsEq(withColumn, fieldDec.kwargs))
+          decEq(oldDec, newDec) ||
+          (oldDec.path === newDec.path && decEq(new DecList('list', oldDec.args), new DecList('list', newDec.args)) && kwargsEq(withColumn, newDec.kwargs))
         ) {
           if (this.questioner.askRename(model, remField, fieldName, fieldClassName(field))) {
             this.renamedOperations.push([remApp, remModel, oldField.dbColumn, remField, app, model, field, fieldName]);
@@ -919,6 +956,8 @@ export class MigrationAutodetector {
       const oldField = this.from(app, oldModelName).getField(oldFieldName);
       const newField = this.to(app, model).getField(fieldName);
       const dependencies: OpDep[] = [];
+      // The new field may be pointed back at the old names below: deconstruct it afresh.
+      fieldDecCache.delete(newField);
       if (newField.remoteField && newField.remoteField.model) {
         const renameKey = resolveRelation(newField.remoteField.model, app, model);
         if (this.renamedModels.has(k2(...renameKey))) newField.remoteField.model = oldField.remoteField!.model;
@@ -942,8 +981,8 @@ export class MigrationAutodetector {
         const renameKey = resolveRelation(newField.remoteField.through, app, model);
         if (this.renamedModels.has(k2(...renameKey))) newField.remoteField.through = oldField.remoteField!.through;
       }
-      const oldDec = deepDeconstruct(oldField);
-      const newDec = deepDeconstruct(newField);
+      const oldDec = sharedFieldDec(oldField);
+      const newDec = sharedFieldDec(newField);
       if (!decEq(oldDec, newDec) && oldFieldName === fieldName) {
         const bothM2m = !!oldField.manyToMany && !!newField.manyToMany;
         const neitherM2m = !oldField.manyToMany && !newField.manyToMany;

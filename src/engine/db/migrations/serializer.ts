@@ -179,16 +179,22 @@ function typeLabel(v: unknown): string {
   return 'object';
 }
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** Python's str ordering (code points). */
 export function strCompare(a: string, b: string): number {
   if (a === b) return 0;
-  // UTF-16 order equals code point order except around surrogates; good enough for identifiers.
-  const n = Math.min(a.length, b.length);
+  // UTF-16 order is code point order unless a surrogate pair is involved.
+  if (!SURROGATE.test(a) && !SURROGATE.test(b)) return a < b ? -1 : 1;
+  const A = [...a];
+  const B = [...b];
+  const n = Math.min(A.length, B.length);
   for (let i = 0; i < n; i++) {
-    const x = a.codePointAt(i)!;
-    const y = b.codePointAt(i)!;
+    const x = A[i].codePointAt(0)!;
+    const y = B[i].codePointAt(0)!;
     if (x !== y) return x - y;
   }
-  return a.length - b.length;
+  return A.length - B.length;
 }
 
 function kwargsEntries(kwargs: unknown): [string, unknown][] {
