@@ -38,6 +38,12 @@ class AbstractBaseUser(models.Model):
 
     class Meta:
         abstract = True
+
+    def __str__(self):
+        return self.get_username()
+
+    def get_username(self):
+        return getattr(self, self.USERNAME_FIELD)
 `,
   'django.contrib.auth.models': `from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.validators import UnicodeUsernameValidator
