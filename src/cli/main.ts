@@ -76,6 +76,7 @@ async function main(): Promise<number> {
     },
   };
   const code = await project.run(process.argv.slice(2), console);
+  if (project.internalError) return code;
   try {
     db.persist();
   } catch (e) {

@@ -156,6 +156,8 @@ import { PyException } from './python/values';
 export class Project implements CommandEnvironment {
   private loaded?: LoadedProject;
   private runtime?: ProjectMigrationsRuntime;
+  /** Whether the last run() ended in an engine bug rather than a Python-level error. */
+  internalError = false;
 
   constructor(
     readonly files: ProjectFiles,
@@ -226,10 +228,12 @@ export class Project implements CommandEnvironment {
   /** Runs `manage.py <argv>`; resolves to the exit status. Never throws. */
   async run(argv: string[], console: Console): Promise<number> {
     const utility = new ManagementUtility(this, console);
+    this.internalError = false;
     try {
       await utility.execute(argv);
       return 0;
     } catch (e) {
+      this.internalError = !(e instanceof SystemExit || e instanceof PyException || e instanceof CommandError);
       return reportFailure(e, console, this.files);
     } finally {
       this.runtime = undefined;
