@@ -4,7 +4,7 @@
 import { PyList, PyTuple, type PyValue } from '../../../python/values';
 import { MigrationExecutor, type ExecMigration, type PlanStep, type ProgressCallback } from '../../../db/migrations/executor';
 import type { ArgumentParser } from '../argparse';
-import { BaseCommand, CommandError, SystemExit, type Options } from '../base';
+import { BaseCommand, CommandError, SystemExit, type CheckKwargs, type Options } from '../base';
 import { connectionFor, has, services, truncateChars } from './migration_support';
 import { emitPostMigrate } from './post_migrate';
 import { optsOf } from '../../../db/backends/base/types';
@@ -43,6 +43,11 @@ export class MigrateCommand extends BaseCommand {
       help: 'Exits with a non-zero status if unapplied migrations exist and does not actually apply migrations.',
     });
     parser.addArgument('--prune', { action: 'store_true', dest: 'prune', help: 'Delete nonexistent migrations from the django_migrations table.' });
+  }
+
+  /** migrate also runs the database checks (fields.W163 and the like). */
+  override getCheckKwargs(options: Options): CheckKwargs {
+    return { ...super.getCheckKwargs(options), databases: [String(options.database ?? 'default')] };
   }
 
   handle(options: Options): void {
