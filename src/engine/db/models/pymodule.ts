@@ -2,11 +2,11 @@
 // django.db, django.utils.timezone, django.utils.translation, django.core.validators,
 // django.core.exceptions. Importing this file registers them.
 
-import { PyException, PyModule, type PyValue } from '../../python/values';
+import { PyException, PyInstance, PyModule, type PyValue } from '../../python/values';
 import { callValue, exceptionClass, getAttr, getNativeModule, hasNativeModule, makeModule, registerNativeModule } from '../../python/index';
 import { builtin, nativeClass } from '../../utils/py';
 import { FIELD_CLASSES } from './fields/pyclasses';
-import { Model, ObjectDoesNotExist } from './base';
+import { Model, ObjectDoesNotExist, getCurrentApps } from './base';
 import { ManagerClass } from './manager';
 import { DELETION_HANDLERS } from './deletion';
 import { CheckConstraintClass, Deferrable, IndexClass, UniqueConstraintClass, BaseConstraintClass } from './indexes';
@@ -161,3 +161,23 @@ register('django.core.exceptions', () => ({
   ImproperlyConfigured: nativeClass('ImproperlyConfigured', 'django.core.exceptions', [exceptionClass]),
   FieldError: nativeClass('FieldError', 'django.core.exceptions', [exceptionClass]),
 }));
+
+// ---- django.apps ------------------------------------------------------------------------------
+
+/** AppConfig: apps.py subclasses it; the loader reads name, label and default_auto_field. */
+export const AppConfigClass = nativeClass('AppConfig', 'django.apps.config');
+AppConfigClass.dict.set('default_auto_field', 'django.db.models.AutoField');
+
+const appsRegistry = nativeClass('Apps', 'django.apps.registry', [], {
+  getAttr(_self, name) {
+    if (name === 'get_model')
+      return builtin('get_model', 'django.apps.registry', (args) => {
+        const apps = getCurrentApps();
+        if (!apps) throw new PyException('django.core.exceptions.AppRegistryNotReady', "Apps aren't loaded yet.");
+        return args.length >= 2 ? apps.getModel(String(args[0]), String(args[1])) : apps.getModel(String(args[0]));
+      });
+    if (name === 'is_installed') return builtin('is_installed', 'django.apps.registry', (args) => !!getCurrentApps()?.isInstalled(String(args[0])));
+    return undefined;
+  },
+});
+register('django.apps', () => ({ AppConfig: AppConfigClass, apps: new PyInstance(appsRegistry) }));
