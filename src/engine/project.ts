@@ -229,6 +229,7 @@ export class Project implements CommandEnvironment {
   async run(argv: string[], console: Console): Promise<number> {
     const utility = new ManagementUtility(this, console);
     this.internalError = false;
+    this.loadedKey = undefined;
     try {
       await utility.execute(argv);
       return 0;
@@ -242,10 +243,26 @@ export class Project implements CommandEnvironment {
 
   // ---- views for the UI ---------------------------------------------------------------------
 
+  private loadedKey?: string;
+
+  /** Every Python source that django.setup() reads (migration files aside), as one key. */
+  private setupKey(): string {
+    let key = '';
+    for (const path of this.files.list()) {
+      if (!path.endsWith('.py') || path.includes('/migrations/')) continue;
+      key += path + '\u0000' + (this.files.read(path) ?? '') + '\u0000';
+    }
+    return key;
+  }
+
   /** setup() unless the loaded project is still current; returns the error when it fails. */
   private ensureLoaded(): PyException | null {
+    const key = this.setupKey();
+    if (this.loaded && this.loadedKey === key) return null;
     try {
+      this.loadedKey = undefined;
       this.setup();
+      this.loadedKey = key;
       return null;
     } catch (e) {
       if (e instanceof PyException) return e;
