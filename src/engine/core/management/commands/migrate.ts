@@ -219,7 +219,9 @@ export class MigrateCommand extends BaseCommand {
       fakeInitial = !!options.fake_initial;
     }
     const postMigrateState = executor.migrate(targets, { plan, state: preMigrateState.clone(), fake, fakeInitial });
-    emitPostMigrate(connection, postMigrateState, this.env.appLabels(), appsWithModels, this.verbosity, (line) => this.stdout.write(line));
+    emitPostMigrate(connection, postMigrateState, this.env.appLabels(), appsWithModels, this.verbosity, (line) => this.stdout.write(line), (name) =>
+      name === 'AUTH_USER_MODEL' ? (/^AUTH_USER_MODEL\s*=\s*['"]([^'"]+)['"]/m.exec(this.env.files.read('settings.py') ?? '')?.[1] ?? 'auth.User') : undefined,
+    );
   }
 
   /** --run-syncdb: creates the tables of apps without migrations (Django's sync_apps). */

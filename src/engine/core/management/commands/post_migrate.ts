@@ -58,8 +58,16 @@ export function emitPostMigrate(
   appsWithModels: Set<string>,
   verbosity: number,
   write: (line: string) => void,
+  setting: (name: string) => string | undefined = () => undefined,
 ): void {
-  const models = stateModels(state);
+  // Swapped-out models (auth.User under a custom AUTH_USER_MODEL) are not the app's models.
+  const isSwapped = (m: StateModel) => {
+    const swappable = option(m, 'swappable');
+    if (typeof swappable !== 'string') return false;
+    const value = setting(swappable);
+    return value !== undefined && value.toLowerCase() !== `${m.appLabel}.${m.name}`.toLowerCase();
+  };
+  const models = stateModels(state).filter((m) => !isSwapped(m));
   const find = (app: string, name: string) => models.find((m) => m.appLabel === app && m.name.toLowerCase() === name);
   const contentType = find('contenttypes', 'contenttype');
   const permission = find('auth', 'permission');
