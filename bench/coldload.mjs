@@ -25,7 +25,7 @@ if (!noBuild) {
   if (r.status !== 0) process.exit(1);
 }
 const server = await serveStatic(outDir);
-const url = `http://127.0.0.1:${server.port}/?engine=fake`;
+const url = `http://127.0.0.1:${server.port}/`;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
