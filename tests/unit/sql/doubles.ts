@@ -3,6 +3,7 @@
 import initSqlJs from 'sql.js';
 import { SqlJsDatabase } from '../../../src/platform/sqljs';
 import { DatabaseWrapper } from '../../../src/engine/db/backends/sqlite3/base';
+import { sqliteDataType } from '../../../src/engine/db/models/fields/index';
 import { optsOf, type SchemaField, type SchemaModel, type SchemaOptions, type SchemaIndex, type SchemaConstraint } from '../../../src/engine/db/backends/base/types';
 
 let counter = 0;
@@ -71,9 +72,8 @@ export class TestField implements SchemaField {
       const type = t === 'BigAutoField' ? 'bigint' : t === 'AutoField' ? 'integer' : target.dbParameters(conn).type;
       return { type, check: null };
     }
-    const spec = conn.dataTypes[this.internalType];
-    const data = { max_length: this.opts.maxLength ?? null, column: this.column };
-    const type = typeof spec === 'function' ? spec(data) : spec.replace('%(max_length)s', String(data.max_length));
+    const maxLength = this.opts.maxLength ?? null;
+    const type = sqliteDataType(this.internalType, maxLength === null ? null : BigInt(maxLength));
     const check = conn.dataTypeCheckConstraints[this.internalType]?.replace(/%\(column\)s/g, this.column!) ?? null;
     return { type, check };
   }

@@ -7,53 +7,16 @@ import { DatabaseFeatures } from './features';
 import { DatabaseIntrospection } from './introspection';
 import { DatabaseOperations } from './operations';
 import { DatabaseSchemaEditor } from './schema';
+import { DATA_TYPES, DATA_TYPE_CHECK_CONSTRAINTS, DATA_TYPES_SUFFIX } from './data_types';
 
 export class DatabaseWrapper {
   readonly vendor = 'sqlite';
   readonly displayName = 'SQLite';
   readonly alias = 'default';
 
-  /** Column types by internal field type; `%(name)s` is filled from the field's dbTypeParameters. */
-  readonly dataTypes: Record<string, string | ((data: Record<string, unknown>) => string)> = {
-    AutoField: 'integer',
-    BigAutoField: 'integer',
-    BinaryField: 'BLOB',
-    BooleanField: 'bool',
-    CharField: (data) => (data.max_length === null || data.max_length === undefined ? 'varchar' : `varchar(${String(data.max_length)})`),
-    DateField: 'date',
-    DateTimeField: 'datetime',
-    DecimalField: 'decimal',
-    DurationField: 'bigint',
-    FileField: 'varchar(%(max_length)s)',
-    FilePathField: 'varchar(%(max_length)s)',
-    FloatField: 'real',
-    IntegerField: 'integer',
-    BigIntegerField: 'bigint',
-    IPAddressField: 'char(15)',
-    GenericIPAddressField: 'char(39)',
-    JSONField: 'text',
-    OneToOneField: 'integer',
-    PositiveBigIntegerField: 'bigint unsigned',
-    PositiveIntegerField: 'integer unsigned',
-    PositiveSmallIntegerField: 'smallint unsigned',
-    SlugField: 'varchar(%(max_length)s)',
-    SmallAutoField: 'integer',
-    SmallIntegerField: 'smallint',
-    TextField: 'text',
-    TimeField: 'time',
-    UUIDField: 'char(32)',
-  };
-  readonly dataTypeCheckConstraints: Record<string, string> = {
-    PositiveBigIntegerField: '"%(column)s" >= 0',
-    JSONField: '(JSON_VALID("%(column)s") OR "%(column)s" IS NULL)',
-    PositiveIntegerField: '"%(column)s" >= 0',
-    PositiveSmallIntegerField: '"%(column)s" >= 0',
-  };
-  readonly dataTypesSuffix: Record<string, string> = {
-    AutoField: 'AUTOINCREMENT',
-    BigAutoField: 'AUTOINCREMENT',
-    SmallAutoField: 'AUTOINCREMENT',
-  };
+  readonly dataTypes = DATA_TYPES;
+  readonly dataTypeCheckConstraints = DATA_TYPE_CHECK_CONSTRAINTS;
+  readonly dataTypesSuffix = DATA_TYPES_SUFFIX;
 
   readonly ops = new DatabaseOperations();
   readonly features = new DatabaseFeatures();

@@ -10,6 +10,7 @@ import { isCallable, isIterable, iterItems, pyEq, pyRepr, truthy, callValue, nat
 import { LOOKUP_SEP, NOT_PROVIDED, type NotProvided } from '../constants';
 import { choicesOf, isChoicesClass } from '../enums';
 import type { Options } from '../options';
+import { DATA_TYPES, DATA_TYPE_CHECK_CONSTRAINTS, DATA_TYPES_SUFFIX } from '../../backends/sqlite3/data_types';
 
 /** Opaque to the model layer: the SQL engineer's connection. Only SQLite is modelled. */
 export type Connection = unknown;
@@ -373,14 +374,14 @@ export class Field implements CheckTarget {
     return this.dbType(connection);
   }
   dbCheck(_connection?: Connection): string | null {
-    const c = SQLITE_CHECKS[this.getInternalType()];
+    const c = DATA_TYPE_CHECK_CONSTRAINTS[this.getInternalType()];
     return c ? c.replace(/%\(column\)s/g, this.column ?? '') : null;
   }
   dbParameters(connection?: Connection): { type: string | null; check: string | null; collation?: PyValue } {
     return { type: this.dbType(connection), check: this.dbCheck(connection) };
   }
   dbTypeSuffix(_connection?: Connection): string | null {
-    return SQLITE_SUFFIX[this.getInternalType()] ?? null;
+    return DATA_TYPES_SUFFIX[this.getInternalType()] ?? null;
   }
   get dbReturning(): boolean {
     return false;
@@ -554,55 +555,13 @@ export class Field implements CheckTarget {
   }
 }
 
-// ---- SQLite data types (django/db/backends/sqlite3/base.py) -----------------------------------
-
-const SQLITE_TYPES: Record<string, string> = {
-  AutoField: 'integer',
-  BigAutoField: 'integer',
-  BinaryField: 'BLOB',
-  BooleanField: 'bool',
-  DateField: 'date',
-  DateTimeField: 'datetime',
-  DecimalField: 'decimal',
-  DurationField: 'bigint',
-  FileField: 'varchar(%(max_length)s)',
-  FilePathField: 'varchar(%(max_length)s)',
-  FloatField: 'real',
-  IntegerField: 'integer',
-  BigIntegerField: 'bigint',
-  IPAddressField: 'char(15)',
-  GenericIPAddressField: 'char(39)',
-  JSONField: 'text',
-  OneToOneField: 'integer',
-  PositiveBigIntegerField: 'bigint unsigned',
-  PositiveIntegerField: 'integer unsigned',
-  PositiveSmallIntegerField: 'smallint unsigned',
-  SlugField: 'varchar(%(max_length)s)',
-  SmallAutoField: 'integer',
-  SmallIntegerField: 'smallint',
-  TextField: 'text',
-  TimeField: 'time',
-  UUIDField: 'char(32)',
-};
-const SQLITE_CHECKS: Record<string, string> = {
-  PositiveBigIntegerField: '"%(column)s" >= 0',
-  JSONField: '(JSON_VALID("%(column)s") OR "%(column)s" IS NULL)',
-  PositiveIntegerField: '"%(column)s" >= 0',
-  PositiveSmallIntegerField: '"%(column)s" >= 0',
-};
-const SQLITE_SUFFIX: Record<string, string> = {
-  AutoField: 'AUTOINCREMENT',
-  BigAutoField: 'AUTOINCREMENT',
-  SmallAutoField: 'AUTOINCREMENT',
-};
-
 function pyNumStr(v: PyValue): string {
   return typeof v === 'string' ? v : pyRepr(v);
 }
 
 export function sqliteDataType(internalType: string, maxLength: PyValue): string | null {
   if (internalType === 'CharField') return maxLength === null ? 'varchar' : `varchar(${pyNumStr(maxLength)})`;
-  const t = SQLITE_TYPES[internalType];
+  const t = DATA_TYPES[internalType];
   if (t === undefined) return null;
   return t.replace('%(max_length)s', pyNumStr(maxLength));
 }
