@@ -146,6 +146,7 @@ import { runSystemChecks } from './core/management/checks_bridge';
 import './core/checks/index';
 import { makeLoader } from './db/migrations/runtime';
 import { describeGraph, describeModels, previewMigrations } from './db/migrations/preview';
+import type { ProjectState } from './db/migrations/state';
 import { ManagementUtility } from './core/management/index';
 import { PyException } from './python/values';
 
@@ -313,6 +314,26 @@ export class Project implements CommandEnvironment {
 
   tables(): TableInfo[] {
     return introspectTables(this.db);
+  }
+
+  /**
+   * The models of the migration state just before and just after one migration (what it
+   * changes), or null when there is no such migration or the project does not load.
+   */
+  migrationSnapshots(app: string, name: string): { before: ModelInfo[]; after: ModelInfo[] } | null {
+    if (this.ensureLoaded()) return null;
+    try {
+      const loader = makeLoader(this.migrationsRuntime(), true);
+      const key: [string, string] = [app, name];
+      if (!loader.graph.get(key)) return null;
+      const before = loader.projectState(key, false) as ProjectState;
+      const after = loader.projectState(key, true) as ProjectState;
+      return { before: describeModels(before.apps), after: describeModels(after.apps) };
+    } catch {
+      return null;
+    } finally {
+      this.runtime = undefined;
+    }
   }
 
   migrationGraph(): MigrationNode[] {

@@ -62,6 +62,24 @@ function ErrorBoundaryFallback({ children }: { children: ReactNode }) {
   return <Suspense fallback={<div className="editor-loading">Loading…</div>}>{children}</Suspense>;
 }
 
+const SHOW_SQL_KEY = 'mp-show-sql';
+
+function readPref(key: string): string | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function writePref(key: string, value: string): void {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    // storage unavailable (private mode): the toggle still works for this visit
+  }
+}
+
 export function App() {
   const client = useMemo(() => new EngineClient(), []);
   // Pane sizes the student chose survive a reload.
@@ -100,6 +118,14 @@ export function App() {
   }
   const bumpSync = useCallback(() => setSyncVersion((v) => v + 1), []);
   const terminalRef = useRef<TerminalHandle>(null);
+  // "Show SQL": the terminal also prints each statement the ORM runs (a UI preference, kept across reloads).
+  const [showSql, setShowSql] = useState(() => readPref(SHOW_SQL_KEY) === 'true');
+  const showSqlRef = useRef(showSql);
+  showSqlRef.current = showSql;
+  const toggleShowSql = useCallback((on: boolean) => {
+    setShowSql(on);
+    writePref(SHOW_SQL_KEY, String(on));
+  }, []);
   const tablesRef = useRef<TableInfo[]>([]);
   const workspaceKeyRef = useRef(DEFAULT_KEY);
   const recentOutput = useRef('');
@@ -127,6 +153,10 @@ export function App() {
       tablesRef.current = t;
       setTables(t);
     },
+    [client],
+  );
+  const loadMigrationSnapshots = useCallback(
+    (m: { app: string; name: string }) => client.request({ type: 'migrationSnapshots', app: m.app, name: m.name }),
     [client],
   );
   const refreshModels = useCallback(() => {
@@ -299,17 +329,19 @@ export function App() {
       runManage(argv, io) {
         recentOutput.current = '';
         flushNow();
-        const run = client.run(argv, true, {
-          output(stream, text) {
+        const handlers = {
+          output(stream: 'stdout' | 'stderr', text: string) {
             recentOutput.current += text;
             io.output(stream, text);
           },
-          async ask(prompt) {
+          sql: (sql: string) => io.sql(sql),
+          async ask(prompt: string) {
             const answer = await io.ask(prompt);
             recentOutput.current = '';
             return answer;
           },
-        });
+        };
+        const run = client.run(argv, true, handlers, showSqlRef.current);
         return {
           runId: run.runId,
           done: run.done.then(async (outcome) => {
@@ -758,6 +790,10 @@ export function App() {
                   <div className="pane-head">
                     Terminal
                     <span className="spacer" />
+                    <label className="toggle" title="Print each SQL statement the ORM runs, as it runs">
+                      <input type="checkbox" checked={showSql} onChange={(e) => toggleShowSql(e.currentTarget.checked)} data-testid="show-sql" />
+                      Show SQL
+                    </label>
                     <button type="button" className="btn small" onClick={makemigrationsFromButton} title="Ctrl+Enter">makemigrations</button>
                     <button type="button" className="btn small" onClick={() => void runInTerminal('python manage.py migrate')}>migrate</button>
                     <button type="button" className="btn small" onClick={() => void runInTerminal('python manage.py showmigrations')}>showmigrations</button>
@@ -810,7 +846,7 @@ export function App() {
                 {tab === 'diagram' &&
                   (DiagramPanel ? (
                     <ErrorBoundaryFallback>
-                      <DiagramPanel api={api} />
+                      <DiagramPanel api={api} loadMigrationSnapshots={loadMigrationSnapshots} />
                     </ErrorBoundaryFallback>
                   ) : (
                     <div className="empty">The diagrams arrive soon: an ER diagram of the models and the migration graph.</div>

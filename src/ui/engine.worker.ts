@@ -10,9 +10,12 @@ import { SqlJsDatabase } from '../platform/sqljs';
 import { FakeProject } from './fake/fakeProject';
 import { introspectTables } from './fake/introspect';
 import { MemoryFiles } from './engine/memoryFiles';
+import { onQuery } from '../engine/shell';
 import type { PageEvent, RequestMessage, ResultTypes, RowsPage, Snapshot, WorkerMessage } from './engine/protocol';
 
-type EngineProject = Pick<FakeProject, 'run' | 'preview' | 'diagnostics' | 'models' | 'tables' | 'migrationGraph'>;
+type EngineProject = Pick<FakeProject, 'run' | 'preview' | 'diagnostics' | 'models' | 'tables' | 'migrationGraph'> & {
+  migrationSnapshots?(app: string, name: string): ResultTypes['migrationSnapshots'];
+};
 type ProjectConstructor = new (files: ProjectFiles, db: Database) => EngineProject;
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -71,8 +74,13 @@ function dbFingerprint(): string {
 const pendingAnswers = new Map<number, (line: string | null) => void>();
 const interrupted = new Set<number>();
 
-async function runCommand(argv: string[], isatty: boolean, runId: number): Promise<ResultTypes['run']> {
+async function runCommand(argv: string[], isatty: boolean, runId: number, showSql: boolean): Promise<ResultTypes['run']> {
   const before = dbFingerprint();
+  const stopSql = showSql
+    ? onQuery((q) => {
+        if (!interrupted.has(runId)) post({ type: 'sql', runId, sql: q.sql });
+      })
+    : null;
   const console: Console = {
     isatty,
     stdout: (text) => {
@@ -94,6 +102,8 @@ async function runCommand(argv: string[], isatty: boolean, runId: number): Promi
   } catch (e) {
     console.stderr(`Internal error: ${errorText(e)}\n`);
     exitCode = 1;
+  } finally {
+    stopSql?.();
   }
   pendingAnswers.delete(runId);
   interrupted.delete(runId);
@@ -132,7 +142,7 @@ async function handle(msg: RequestMessage): Promise<unknown> {
     case 'preview':
       return snapshot();
     case 'run':
-      return runCommand(msg.argv, msg.isatty, msg.id);
+      return runCommand(msg.argv, msg.isatty, msg.id, msg.showSql === true);
     case 'tables':
       try {
         return currentProject().tables();
@@ -143,6 +153,10 @@ async function handle(msg: RequestMessage): Promise<unknown> {
       return currentProject().models();
     case 'graph':
       return currentProject().migrationGraph();
+    case 'migrationSnapshots': {
+      const p = currentProject();
+      return (p.migrationSnapshots?.(msg.app, msg.name) ?? null) satisfies ResultTypes['migrationSnapshots'];
+    }
     case 'rows': {
       const d = requireDb();
       const total = Number(d.exec(`SELECT COUNT(*) FROM ${quote(msg.table)}`)[0]?.values[0]?.[0] ?? 0);

@@ -45,4 +45,6 @@ export interface PlaygroundApi {
 
 export interface PanelProps {
   api: PlaygroundApi;
+  /** The models just before and just after one migration (the Diagram tab's before/after). */
+  loadMigrationSnapshots?(m: { app: string; name: string }): Promise<{ before: ModelInfo[]; after: ModelInfo[] } | null>;
 }

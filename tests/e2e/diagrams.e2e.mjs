@@ -6,7 +6,7 @@
 // that mounts the diagram components with hand-built project data.
 import { readFile } from 'node:fs/promises';
 import { buildFixture, serve } from './diagrams-fixture-server.mjs';
-import { assert, openApp, openTab } from './helpers.mjs';
+import { assert, openApp, openTab, replaceAll, typeInTerminal, waitForTerminal } from './helpers.mjs';
 
 let fixture = null;
 function fixtureUrl() {
@@ -265,6 +265,37 @@ export const tests = [
       await t.screenshot('big-focus');
       await page.click('.dg-chip');
       await page.waitForFunction(() => document.querySelectorAll('.dg-stage svg g.node').length > 24, null, { timeout: 90_000 });
+    },
+  },
+  {
+    name: 'in the workspace, a migration’s before/after marks the column it adds',
+    async run(t) {
+      const { page } = t;
+      await openApp(t);
+      await typeInTerminal(page, 'python manage.py makemigrations');
+      await waitForTerminal(page, /\+ Create model Post/);
+      const models = await page.evaluate(() => window.__playground.files()['blog/models.py']);
+      await replaceAll(page, `${models}    views_count = models.IntegerField(default=0)\n`);
+      await page.waitForSelector('[data-testid="migration-preview"] >> text=+ Add field views_count to post', { timeout: 30_000 });
+      await typeInTerminal(page, 'python manage.py makemigrations');
+      await waitForTerminal(page, /\+ Add field views_count to post/);
+      await page.click('[role="tab"]:text-is("Diagram")').catch(() => openTab(page, 'Diagram'));
+      await page.waitForSelector('[data-testid="diagram-panel"]', { timeout: 30_000 });
+      await page.click('.dg-tabs button:has-text("Migration graph")');
+      const node = '.dg-stage g.dg-clickable[data-key="blog.0002_post_views_count"]';
+      await page.waitForSelector(node, { timeout: 60_000 });
+      await waitDrawn(page);
+      await page.click(node);
+      await page.click('.dg-popover button:has-text("Before / after")');
+      await page.waitForSelector('.dg-difflist >> text=views_count', { timeout: 30_000 });
+      await waitDrawn(page);
+      const lines = await page.$$eval('.dg-difflist li', (lis) => lis.map((li) => li.textContent.trim()));
+      assert(lines.some((l) => /^~ table blog_post/.test(l)), `blog_post changed: ${JSON.stringify(lines)}`);
+      assert(lines.some((l) => /^\+ views_count\b/.test(l)), `views_count marked added: ${JSON.stringify(lines)}`);
+      assert(!lines.some((l) => /title|content/.test(l)), `only the added column is a change: ${JSON.stringify(lines)}`);
+      const drawn = await page.$eval('.dg-stage', (el) => el.textContent ?? '');
+      assert(drawn.includes('views_count'), 'the drawing shows the added column');
+      await t.screenshot('workspace-migration-before-after');
     },
   },
   ...['light', 'dark'].map((theme) => ({

@@ -8,10 +8,11 @@ export type Request =
   | { type: 'init'; files: FileMap; db: Uint8Array | null; engine: 'real' | 'fake' }
   | { type: 'setFiles'; changes: Record<string, string | null> }
   | { type: 'preview' }
-  | { type: 'run'; argv: string[]; isatty: boolean }
+  | { type: 'run'; argv: string[]; isatty: boolean; /** Stream each SQL statement the ORM runs (`sql` messages). */ showSql?: boolean }
   | { type: 'tables' }
   | { type: 'models' }
   | { type: 'graph' }
+  | { type: 'migrationSnapshots'; app: string; name: string }
   | { type: 'rows'; table: string; offset: number; limit: number }
   | { type: 'query'; sql: string }
   | { type: 'exec'; sql: string }
@@ -53,6 +54,8 @@ export interface ResultTypes {
   tables: TableInfo[];
   models: ModelInfo[];
   graph: MigrationNode[];
+  /** The models just before and after one migration; null when unknown (or the stand-in engine). */
+  migrationSnapshots: { before: ModelInfo[]; after: ModelInfo[] } | null;
   rows: RowsPage;
   query: QueryResult[];
   exec: QueryResult[];
@@ -65,4 +68,6 @@ export type WorkerMessage =
   | { type: 'result'; id: number; ok: true; value: unknown }
   | { type: 'result'; id: number; ok: false; error: string }
   | { type: 'output'; runId: number; stream: 'stdout' | 'stderr'; text: string }
-  | { type: 'ask'; runId: number; prompt: string };
+  | { type: 'ask'; runId: number; prompt: string }
+  /** A statement the ORM just ran, while a run with `showSql` is going. */
+  | { type: 'sql'; runId: number; sql: string };
