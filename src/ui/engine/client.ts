@@ -5,6 +5,8 @@ export interface RunHandlers {
   output(stream: 'stdout' | 'stderr', text: string): void;
   /** A command asks a question; resolve with the typed line (null = end of input). */
   ask(prompt: string): Promise<string | null>;
+  /** A SQL statement the ORM ran (only when the run asked for them). */
+  sql?(sql: string): void;
 }
 
 export class EngineClient {
@@ -42,7 +44,7 @@ export class EngineClient {
   }
 
   /** Runs `manage.py <argv>`; returns the run id at once (for Ctrl+C) and the outcome later. */
-  run(argv: string[], isatty: boolean, handlers: RunHandlers): { runId: number; done: Promise<ResultTypes['run']> } {
+  run(argv: string[], isatty: boolean, handlers: RunHandlers, showSql = false): { runId: number; done: Promise<ResultTypes['run']> } {
     const runId = this.nextId++;
     this.runs.set(runId, handlers);
     const done = this.initialised
@@ -50,7 +52,7 @@ export class EngineClient {
         () =>
           new Promise<ResultTypes['run']>((resolve, reject) => {
             this.pending.set(runId, { resolve: resolve as (v: unknown) => void, reject });
-            this.worker.postMessage({ type: 'run', argv, isatty, id: runId } satisfies RequestMessage);
+            this.worker.postMessage({ type: 'run', argv, isatty, showSql, id: runId } satisfies RequestMessage);
           }),
       )
       .finally(() => this.runs.delete(runId));
@@ -73,6 +75,9 @@ export class EngineClient {
       }
       case 'output':
         this.runs.get(msg.runId)?.output(msg.stream, msg.text);
+        return;
+      case 'sql':
+        this.runs.get(msg.runId)?.sql?.(msg.sql);
         return;
       case 'ask': {
         const h = this.runs.get(msg.runId);

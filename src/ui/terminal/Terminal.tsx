@@ -8,6 +8,8 @@ import { complete, LineEditor, parseCommandLine, type CompletionContext } from '
 export interface RunIO {
   output(stream: 'stdout' | 'stderr', text: string): void;
   ask(prompt: string): Promise<string | null>;
+  /** A SQL statement the ORM just ran ("Show SQL"). */
+  sql(sql: string): void;
 }
 
 export interface TerminalHost {
@@ -112,6 +114,13 @@ export const Terminal = forwardRef<TerminalHandle, { host: TerminalHost; history
       lastOutputLine = nl >= 0 ? text.slice(nl + 1) : lastOutputLine + text;
     };
 
+    // "Show SQL": each statement on its own dim cyan line, apart from the command's own output.
+    const writeSql = (sql: string) => {
+      const start = lastOutputLine ? '\r\n' : '';
+      term.write(`${start}\x1b[2;36m-- SQL: ${sql.replace(/\r?\n/g, '\r\n')}\x1b[0m\r\n`);
+      lastOutputLine = '';
+    };
+
     const execute = async (line: string, ask?: (prompt: string) => Promise<string | null>): Promise<number> => {
       const cmd = parseCommandLine(line);
       switch (cmd.kind) {
@@ -155,6 +164,7 @@ export const Terminal = forwardRef<TerminalHandle, { host: TerminalHost; history
           lastOutputLine = '';
           const run = hostRef.current.runManage(cmd.argv, {
             output: (_stream, text) => write(text),
+            sql: writeSql,
             ask: (prompt) => {
               if (ask) {
                 const promptShown = lastOutputLine !== '';
@@ -224,6 +234,7 @@ export const Terminal = forwardRef<TerminalHandle, { host: TerminalHost; history
         if (mode === 'asking') {
           const line = editor.submit(false);
           term.write('\r\n');
+          lastOutputLine = ''; // the answer ended the line: the next question shows its prompt
           mode = 'running';
           const resolve = answer;
           answer = null;
@@ -250,6 +261,7 @@ export const Terminal = forwardRef<TerminalHandle, { host: TerminalHost; history
       if (data === '\x04') {
         if (mode === 'asking' && !editor.buffer) {
           term.write('\r\n');
+          lastOutputLine = '';
           mode = 'running';
           const resolve = answer;
           answer = null;
