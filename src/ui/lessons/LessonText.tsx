@@ -7,6 +7,7 @@ import { runStory, splitSegments, type Segment, type StoryResult } from '../../l
 import type { Lesson } from '../../lessons/types';
 import { LiveDiagram, StaticDiagram } from '../diagrams';
 import { Markdown } from './Markdown';
+import { scrollRegion } from './scrollRegion';
 
 type StoryState = { status: 'running' } | { status: 'done'; result: StoryResult } | { status: 'failed'; error: string };
 
@@ -67,14 +68,14 @@ function SegmentView({ seg, index, story }: { seg: Segment; index: number; story
       return (
         <figure className="lp-file">
           <figcaption className="mono">{seg.path}</figcaption>
-          <pre className="lp-code" tabIndex={0}>
+          <pre className="lp-code" {...scrollRegion(`File ${seg.path}`)}>
             <code>{seg.code}</code>
           </pre>
         </figure>
       );
     case 'code':
       return (
-        <pre className="lp-code" tabIndex={0}>
+        <pre className="lp-code" {...scrollRegion('Code')}>
           <code>{seg.code}</code>
         </pre>
       );
@@ -88,7 +89,7 @@ function SegmentView({ seg, index, story }: { seg: Segment; index: number; story
             return (
               <div key={j}>
                 <div className="lp-prompt mono">$ python manage.py {c.argv.join(' ')}</div>
-                {shell ? <pre tabIndex={0} className="lp-stdin mono">{c.stdin?.replace(/^/gm, '>>> ').trimEnd()}</pre> : null}
+                {shell ? <pre {...scrollRegion(`Typed into python manage.py ${c.argv.join(' ')}`)} className="lp-stdin mono">{c.stdin?.replace(/^/gm, '>>> ').trimEnd()}</pre> : null}
                 {!shell && c.stdin !== undefined ? (
                   <div className="lp-muted">
                     Answers typed at its questions:{' '}
@@ -98,7 +99,7 @@ function SegmentView({ seg, index, story }: { seg: Segment; index: number; story
                   </div>
                 ) : null}
                 {r ? (
-                  <pre tabIndex={0} className={`lp-out mono${r.exitCode !== 0 ? ' lp-out-error' : ''}`}>{(r.stdout + r.stderr).trimEnd() || ' '}</pre>
+                  <pre {...scrollRegion(`Output of python manage.py ${c.argv.join(' ')}`)} className={`lp-out mono${r.exitCode !== 0 ? ' lp-out-error' : ''}`}>{(r.stdout + r.stderr).trimEnd() || ' '}</pre>
                 ) : (
                   pending(story, 'this command')
                 )}
@@ -113,7 +114,7 @@ function SegmentView({ seg, index, story }: { seg: Segment; index: number; story
       return (
         <div className="lp-terminal">
           <pre className="lp-prompt mono">{seg.sql.trim()}</pre>
-          {res === undefined ? pending(story, 'this query') : 'error' in res ? <pre tabIndex={0} className="lp-out lp-out-error mono">{res.error}</pre> : <Rows results={res} />}
+          {res === undefined ? pending(story, 'this query') : 'error' in res ? <pre {...scrollRegion('Query error')} className="lp-out lp-out-error mono">{res.error}</pre> : <Rows results={res} />}
         </div>
       );
     }
@@ -131,7 +132,7 @@ function Rows({ results }: { results: QueryResult[] }) {
   const last = results[results.length - 1];
   if (!last) return <div className="lp-out lp-muted mono">OK</div>;
   return (
-    <table className="lp-rows" tabIndex={0}>
+    <table className="lp-rows" tabIndex={0} aria-label="Query result">
       <thead>
         <tr>
           {last.columns.map((c, i) => (

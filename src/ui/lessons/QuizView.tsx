@@ -6,6 +6,7 @@ import { computeOutput, gradeChoice, gradeOrder, hashString, outputAsChoice, sco
 import type { ProjectFactory } from '../../lessons/runner';
 import type { ChoiceQuestion, Lesson, OrderQuestion, OutputQuestion, Question } from '../../lessons/types';
 import { Markdown } from './Markdown';
+import { scrollRegion } from './scrollRegion';
 
 export interface QuizViewProps {
   lesson: Lesson;
@@ -154,7 +155,7 @@ function OutputView({ q, lesson, factory, onAnswered }: { q: OutputQuestion; les
       {files.map(([path, text]) => (
         <figure key={path} className="lp-file">
           <figcaption className="mono">{path}</figcaption>
-          <pre className="lp-code" tabIndex={0}><code>{text}</code></pre>
+          <pre className="lp-code" {...scrollRegion(`File ${path}`)}><code>{text}</code></pre>
         </figure>
       ))}
       <div className="lp-prompt mono">$ python manage.py {q.command.argv.join(' ')}</div>

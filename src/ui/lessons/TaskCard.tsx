@@ -8,6 +8,7 @@ import { canRevealSolution, hintsAvailable, type TaskProgress } from '../../less
 import type { FileMap, Task } from '../../lessons/types';
 import { probeFromApi, type LessonApi } from './apiProbe';
 import { Markdown } from './Markdown';
+import { scrollRegion } from './scrollRegion';
 
 const FEEDBACK_LABEL: Record<Feedback['type'], string> = {
   essential: 'Missing',
@@ -117,7 +118,7 @@ function ShellBox({ api, onTranscript }: { api: LessonApi; onTranscript(r: Comma
       <textarea id="lp-shell-input" className="mono" rows={5} value={code} spellCheck={false} onChange={(e) => setCode(e.target.value)}
         onKeyDown={(e) => { if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') void run(); }} />
       <button type="button" onClick={run} disabled={running || !code.trim()}>{running ? 'Running…' : 'Run in the shell'}</button>
-      {out ? <pre tabIndex={0} className={`lp-out mono${out.exitCode ? ' lp-out-error' : ''}`}>{(out.stdout + out.stderr).trimEnd() || '(no output)'}</pre> : null}
+      {out ? <pre {...scrollRegion('Output of manage.py shell')} className={`lp-out mono${out.exitCode ? ' lp-out-error' : ''}`}>{(out.stdout + out.stderr).trimEnd() || '(no output)'}</pre> : null}
     </div>
   );
 }
@@ -156,7 +157,7 @@ function SolutionView({ task, api }: { task: Task; api: LessonApi }) {
                 <button type="button" aria-pressed={mode === 'file'} onClick={() => setMode('file')}>Show me the expected file</button>
               </div>
               {mode === 'file' ? (
-                <pre className="lp-code" tabIndex={0}><code>{task.solution.files[open]}</code></pre>
+                <pre className="lp-code" {...scrollRegion(`Expected ${open}`)}><code>{task.solution.files[open]}</code></pre>
               ) : (
                 <Diff before={api.files[open] ?? ''} after={task.solution.files[open]} />
               )}
@@ -182,7 +183,7 @@ function Diff({ before, after }: { before: string; after: string }) {
   const lines = diffLines(before, after);
   if (lines.every((l) => l.op === ' ')) return <p className="lp-muted">Your file already matches.</p>;
   return (
-    <pre className="lp-diff mono" tabIndex={0} aria-label="Differences: lines starting with minus are yours, plus are expected">
+    <pre className="lp-diff mono" {...scrollRegion('Differences: lines starting with minus are yours, plus are expected')}>
       {lines.map((l, i) => (
         <div key={i} className={l.op === '+' ? 'lp-add' : l.op === '-' ? 'lp-del' : undefined}>
           {l.op} {l.text}
