@@ -15,6 +15,7 @@ import { installShell } from '../../../shell/install';
 import { ProjectImporter, type LoadedProject } from '../../../apps/loader';
 import { setUseTz } from '../../../db/models/sql/values';
 import { truthy } from '../../../python/index';
+import { getNativeModule } from '../../../python/native';
 
 installShell();
 
@@ -80,9 +81,9 @@ export class ShellCommand extends BaseCommand {
     await withConnectionAsync(connection, async () => {
       const command = options.command as string | null | undefined;
       if (command !== null && command !== undefined) {
-        const module = this.module(this.namespace(options), 'django.core.management.commands.shell');
+        const module = this.module(this.scriptNamespace(options), 'django.core.management.commands.shell');
         const session = new ReplSession({ host: importer, stdout: (t) => console.stdout(t), stderr: (t) => console.stderr(t), module, sourceLines });
-        if (session.runScript(command)) throw new SystemExit(1);
+        exitWith(session, session.runScript(command) !== null);
         return;
       }
       if (!console.isatty) {
@@ -93,9 +94,9 @@ export class ShellCommand extends BaseCommand {
           lines.push(line);
         }
         if (lines.length) {
-          const module = this.module(this.namespace(options), 'django.core.management.commands.shell');
+          const module = this.module(this.scriptNamespace(options), 'django.core.management.commands.shell');
           const session = new ReplSession({ host: importer, stdout: (t) => console.stdout(t), stderr: (t) => console.stderr(t), module, sourceLines });
-          if (session.runScript(lines.join('\n') + '\n')) throw new SystemExit(1);
+          exitWith(session, session.runScript(lines.join('\n') + '\n') !== null);
           return;
         }
       }
@@ -104,7 +105,22 @@ export class ShellCommand extends BaseCommand {
       const module = this.module(this.namespace(options), '__console__');
       const session = new ReplSession({ host: importer, stdout: (t) => console.stdout(t), stderr: (t) => console.stderr(t), module, sourceLines });
       await interact(session, console, defaultBanner());
+      exitWith(session, false);
     });
+  }
+
+  /**
+   * What `-c` and standard input run in: the shell command module's own globals (so `sys.exit(3)`
+   * works without an import, as in Django), then the automatic imports on top.
+   */
+  private scriptNamespace(options: Options): Map<string, PyValue> {
+    const ns = new Map<string, PyValue>();
+    for (const name of SHELL_MODULE_IMPORTS) {
+      const mod = getNativeModule(name);
+      if (mod) ns.set(name, mod);
+    }
+    for (const [k, v] of this.namespace(options)) ns.set(k, v);
+    return ns;
   }
 
   private module(ns: Map<string, PyValue>, name: string): PyModule {
@@ -115,6 +131,15 @@ export class ShellCommand extends BaseCommand {
     for (const [k, v] of ns) m.dict.set(k, v);
     return m;
   }
+}
+
+/** Modules django/core/management/commands/shell.py imports at its top. */
+const SHELL_MODULE_IMPORTS = ['os', 'select', 'sys', 'traceback'];
+
+/** Ends the command as Python would: SystemExit's status (`exit(3)`), else 1 after an uncaught exception. */
+function exitWith(session: ReplSession, failed: boolean): void {
+  const status = session.exitStatus ?? (failed ? 1 : 0);
+  if (status !== 0) throw new SystemExit(status);
 }
 
 void metaOf;
