@@ -20,11 +20,13 @@ import {
   PyFunction,
   PyInstance,
   PyList,
+  PyModule,
   PySet,
   PyTuple,
   type PyValue,
 } from '../../python/values';
 import { pyReprStr } from '../../core/management/pyrepr';
+import { hasNativePackage } from '../../python/native';
 
 export type Serialized = [string, Set<string>];
 
@@ -90,6 +92,7 @@ export function reprValue(v: unknown): string {
   if (v instanceof PyClass) return `<class '${v.module === 'builtins' ? '' : v.module + '.'}${v.qualname}'>`;
   if (v instanceof PyFunction) return `<function ${v.qualname} at 0x7f0000000000>`;
   if (v instanceof PyBuiltin) return `<built-in function ${v.name}>`;
+  if (v instanceof PyModule) return moduleRepr(v);
   if (v instanceof PyInstance) {
     const r = nativeRepr(v);
     if (r !== undefined) return r;
@@ -100,6 +103,23 @@ export function reprValue(v: unknown): string {
   const n = v as { repr?: () => string };
   if (n && typeof n.repr === 'function') return n.repr();
   return String(v);
+}
+
+/** Modules CPython builds in or freezes: repr() says so instead of naming a file. */
+const BUILT_IN_MODULES = new Set(['builtins', 'sys', 'math', 'itertools', 'time', '_io', 'marshal', 'errno']);
+const FROZEN_MODULES: Record<string, string> = { os: 'os', 'os.path': 'posixpath', posixpath: 'posixpath', codecs: 'codecs', abc: 'abc', stat: 'stat', io: 'io' };
+
+/** repr() of a module: where Python would have loaded it from (Django from dist-packages). */
+function moduleRepr(m: PyModule): string {
+  const file = m.dict.get('__file__');
+  if (typeof file === 'string') return `<module '${m.name}' from '${file}'>`;
+  const frozen = FROZEN_MODULES[m.name];
+  if (frozen) return `<module '${frozen}' (frozen)>`;
+  if (BUILT_IN_MODULES.has(m.name)) return `<module '${m.name}' (built-in)>`;
+  const path = m.name.replace(/\./g, '/');
+  const isPackage = m.dict.has('__path__') || hasNativePackage(m.name);
+  const root = m.name === 'django' || m.name.startsWith('django.') ? '/usr/lib/python3/dist-packages' : '/usr/lib/python3.11';
+  return `<module '${m.name}' from '${root}/${path}${isPackage ? '/__init__.py' : '.py'}'>`;
 }
 
 /** repr() of a Python float: shortest round-trip digits, exponent outside 1e-4 .. 1e16. */
