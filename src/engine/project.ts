@@ -75,6 +75,7 @@ export interface MigrationPreview {
 
 export interface ColumnInfo {
   name: string;
+  /** The declared type as the CREATE TABLE text spells it ('integer', 'varchar(200)'). */
   type: string;
   notNull: boolean;
   primaryKey: boolean;
@@ -147,6 +148,7 @@ import './core/checks/index';
 import { makeLoader } from './db/migrations/runtime';
 import { describeGraph, describeModels, previewMigrations } from './db/migrations/preview';
 import type { ProjectState } from './db/migrations/state';
+import { declaredType } from './db/backends/sqlite3/declared_type';
 import { ManagementUtility } from './core/management/index';
 import { PyException } from './python/values';
 
@@ -412,6 +414,7 @@ export function introspectTables(db: Database): TableInfo[] {
   const rows = (sql: string) => db.exec(sql)[0]?.values ?? [];
   const names = rows("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").map((r) => String(r[0]));
   return names.map((name) => {
+    const createSql = rows(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = '${name.replace(/'/g, "''")}'`)[0]?.[0];
     const fks = rows(`PRAGMA foreign_key_list(${quoteName(name)})`);
     const indexes = rows(`PRAGMA index_list(${quoteName(name)})`).map((r) => {
       const idx = String(r[1]);
@@ -422,7 +425,7 @@ export function introspectTables(db: Database): TableInfo[] {
       const fk = fks.find((f) => String(f[3]) === col);
       const info: ColumnInfo = {
         name: col,
-        type: String(c[2]),
+        type: declaredType(typeof createSql === 'string' ? createSql : null, col, String(c[2])),
         notNull: Number(c[3]) === 1,
         primaryKey: Number(c[5]) > 0,
         unique: indexes.some((i) => i.unique && i.columns.length === 1 && i.columns[0] === col),

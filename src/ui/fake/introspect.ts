@@ -1,11 +1,13 @@
 // Reads a SQLite database's tables, columns, keys and indexes (used by the stand-in engine).
 import type { ColumnInfo, Database, TableInfo } from '../../engine/project';
+import { declaredType } from '../../engine/db/backends/sqlite3/declared_type';
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 export function introspectTables(db: Database): TableInfo[] {
   const names = (db.exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")[0]?.values ?? []).map((v) => String(v[0]));
   return names.map((name) => {
+    const createSql = db.exec(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = '${name.replace(/'/g, "''")}'`)[0]?.values[0]?.[0];
     const fks = db.exec(`PRAGMA foreign_key_list(${quote(name)})`)[0]?.values ?? [];
     const indexList = db.exec(`PRAGMA index_list(${quote(name)})`)[0]?.values ?? [];
     const indexes = indexList.map((row) => {
@@ -18,7 +20,7 @@ export function introspectTables(db: Database): TableInfo[] {
       const fk = fks.find((f) => String(f[3]) === col);
       return {
         name: col,
-        type: String(c[2]),
+        type: declaredType(typeof createSql === 'string' ? createSql : null, col, String(c[2])),
         notNull: Number(c[3]) === 1,
         primaryKey: Number(c[5]) > 0,
         unique: indexes.some((i) => i.unique && i.columns.length === 1 && i.columns[0] === col),
