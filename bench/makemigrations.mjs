@@ -1,8 +1,11 @@
 // `node bench/makemigrations.mjs`: makemigrations after one edit, medians over repeated runs.
 // Prints one JSON object per line.
 import { build } from 'esbuild';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const out = join(process.cwd(), 'dist', 'bench-makemigrations.mjs');
 await build({
@@ -18,6 +21,44 @@ await build({
 });
 const h = await import(pathToFileURL(out).href);
 await h.init();
+
+// Real Django on the same projects, where it is importable (DJANGO_PYTHONPATH, else the local copy).
+const defaultDjangoPath = '/tmp/dj52/usr/lib/python3/dist-packages';
+const djangoPath = process.env.DJANGO_PYTHONPATH ?? (existsSync(defaultDjangoPath) ? defaultDjangoPath : undefined);
+const djangoScript = fileURLToPath(new URL('./django_makemigrations.py', import.meta.url));
+let djangoSkipped = false;
+
+/** Times real Django's makemigrations work on the project (migrations before the edit, models.py after it). */
+function runDjango(label, files, edited, runs) {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-django-'));
+  try {
+    for (const [p, t] of Object.entries({ ...files, 'blog/models.py': edited })) {
+      mkdirSync(dirname(join(dir, p)), { recursive: true });
+      writeFileSync(join(dir, p), t);
+    }
+    const env = { ...process.env, PYTHONDONTWRITEBYTECODE: '1' };
+    if (djangoPath) env.PYTHONPATH = [djangoPath, process.env.PYTHONPATH].filter(Boolean).join(':');
+    const r = spawnSync('python3', [djangoScript, dir, '--runs', String(runs), '--warmup', runs > 3 ? '2' : '1', '--models', String(label)], {
+      env,
+      encoding: 'utf8',
+      timeout: 600_000,
+    });
+    const line = (r.stdout ?? '').trim().split('\n').pop() ?? '';
+    let result;
+    try {
+      result = JSON.parse(line);
+    } catch {
+      result = undefined;
+    }
+    if (r.error || !result) {
+      if (r.error?.code === 'ENOENT') return { bench: 'makemigrations-django', skipped: 'Django not importable' };
+      return { bench: 'makemigrations-django', models: label, error: (r.stderr || String(r.error ?? 'no output')).trim().split('\n').pop() };
+    }
+    return result;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const round = (x) => Math.round(x * 100) / 100;
@@ -35,5 +76,14 @@ for (const size of sizes) {
   }
   const m = median(times);
   const limit = size === 'seed' ? targets.seed : n >= 500 ? 100 : 15;
-  console.log(JSON.stringify({ bench: 'makemigrations-one-edit', models: size === 'seed' ? 'seed' : n, median_ms: round(m), limit_ms: limit, ok: m <= limit }));
+  const label = size === 'seed' ? 'seed' : n;
+  console.log(JSON.stringify({ bench: 'makemigrations-one-edit', models: label, median_ms: round(m), limit_ms: limit, ok: m <= limit }));
+  if (djangoSkipped) continue;
+  // Django's autodetector is slow on 500 models: keep that run to a few repetitions.
+  const dj = runDjango(label, files, edited, n >= 500 ? 5 : 21);
+  console.log(JSON.stringify(dj));
+  if (dj.skipped) djangoSkipped = true;
+  else if (typeof dj.median_ms === 'number' && dj.median_ms > 0) {
+    console.log(JSON.stringify({ bench: 'makemigrations-vs-django', models: label, ratio: round(m / dj.median_ms) }));
+  }
 }
