@@ -20,10 +20,7 @@ const TIMEOUT = 120_000;
  * Tasks the engine gets wrong today, with what Django does. They run as `it.fails`, so the suite
  * says so the day the engine is fixed, and the entry can go.
  */
-const KNOWN_ENGINE_GAPS: Record<string, string> = {
-  'many-to-many/follow-shell':
-    'reader.follows.add(author) through a through model leaves author.followers.all() empty; Django prints <QuerySet [<Reader: Rita>]>',
-};
+const KNOWN_ENGINE_GAPS: Record<string, string> = {};
 
 const usesShell = (steps: SetupStep[]): boolean => steps.some((s) => !('sql' in s) && s.argv[0] === 'shell');
 const taskNeedsShell = (t: Task): boolean => usesShell(t.solution.run) || t.checks.some((c) => c.transcript === 'shell');

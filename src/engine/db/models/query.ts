@@ -421,6 +421,8 @@ function bulkCreate(model: ModelClass, objs: PyValue[], ignoreConflicts: boolean
   if (!objs.length) return new PyList([]);
   const pk = opts.pk!;
   const conn = currentConnection();
+  // The insert compiler runs pre_save: auto_now/auto_now_add fill in bulk inserts too.
+  for (const o of objs) preSave(o as PyInstance, true);
   const withPk = objs.filter((o) => (o as PyInstance).dict.get(pk.attname!) !== null);
   const withoutPk = objs.filter((o) => (o as PyInstance).dict.get(pk.attname!) === null);
   conn.atomic(() => {

@@ -2,17 +2,19 @@
 // foreign key) and `post.tags` / `tag.post_set` (many-to-many), each a manager whose QuerySet is
 // filtered to the instance, with add/remove/clear/set/create as Django runs them.
 
-import { PyClass, PyDict, PyException, PyInstance, PyList, type Kwargs, type PyValue } from '../../../python/values';
-import { pyStr, toArray, truthy } from '../../../python/index';
+import { PyClass, PyDict, PyException, PyInstance, PyList, PyTuple, type Kwargs, type PyValue } from '../../../python/values';
+import { builtinsDict, callValue, pyStr, toArray, truthy, typeName } from '../../../python/index';
 import { fakeAddress } from '../../../python/protocol';
 import { builtin, nativeClass } from '../../../utils/py';
 import type { Field } from './index';
 import { metaOf, type ModelClass } from './index';
 import type { ForeignObjectRel } from './reverse_related';
-import { ORM, pkValue } from '../instance';
-import { Query, type Expr } from '../sql/query';
-import { SQLCompiler, insertSql } from '../sql/compiler';
-import { QuerySetClass, QuerySetState, fetchAll, createObject } from '../query';
+import { ORM, pkValue, stateOf } from '../instance';
+import { Query, type Expr, type QLike } from '../sql/query';
+import { SQLCompiler } from '../sql/compiler';
+import { QuerySetClass, QuerySetState, fetchAll, createObject, bulkCreate, newQuerySet } from '../query';
+import { ManagerClass } from '../manager';
+import { pySetOrder } from '../set_order';
 import { currentConnection } from '../../connection_queries';
 import { prepValue, isModelInstance } from '../sql/values';
 import { EmptyResultSet } from '../lookups';
@@ -32,7 +34,7 @@ function qs(st: ManagerState): PyInstance {
   const pk = pkValue(st.instance);
   const opts = metaOf(st.instance.cls)!;
   if (pk === null) {
-    const what = st.m2m ? `"${pyReprInst(st.instance)}" needs to have a value for field "${opts.pk!.attname}" before this many-to-many relationship can be used.` : `'${opts.objectName}' instance needs to have a primary key value before this relationship can be used.`;
+    const what = st.m2m ? `"${pyReprOf(st.instance)}" needs to have a value for field "${opts.pk!.attname}" before this many-to-many relationship can be used.` : `'${opts.objectName}' instance needs to have a primary key value before this relationship can be used.`;
     throw new PyException('ValueError', what);
   }
   const q = new Query(st.model);
@@ -40,10 +42,6 @@ function qs(st: ManagerState): PyInstance {
   const s = new QuerySetState(st.model, q);
   if (st.fk) s.relatedFilter = new Map([[st.fk.name!, st.instance]]);
   return new PyInstance(QuerySetClass, s);
-}
-
-function pyReprInst(i: PyInstance): string {
-  return i.cls.hook('str')?.(i) ?? i.cls.name;
 }
 
 function run(q: Query, how: (c: SQLCompiler) => { sql: string; params: PyValue[] }): void {
@@ -58,61 +56,181 @@ function run(q: Query, how: (c: SQLCompiler) => { sql: string; params: PyValue[]
   currentConnection().execute(d.sql, d.params, [r.sql, r.params]);
 }
 
+type M2MField = Field & { m2mFieldName(): string; m2mReverseFieldName(): string };
+
+/** The through model and which of its foreign keys point at the instance (source) and the manager's model (target). */
 function m2mInfo(st: ManagerState) {
-  const f = st.m2m!.field as Field & {
-    m2mColumnName(): string;
-    m2mReverseName(): string;
-    m2mFieldName(): string;
-    m2mReverseFieldName(): string;
-  };
+  const f = st.m2m!.field as M2MField;
+  const reverse = st.m2m!.reverse;
   const through = f.remoteField!.through as ModelClass;
-  const src = st.m2m!.reverse ? { col: f.m2mReverseName(), name: f.m2mReverseFieldName() } : { col: f.m2mColumnName(), name: f.m2mFieldName() };
-  const tgt = st.m2m!.reverse ? { col: f.m2mColumnName(), name: f.m2mFieldName() } : { col: f.m2mReverseName(), name: f.m2mReverseFieldName() };
-  return { through, src, tgt };
+  const sourceName = reverse ? f.m2mReverseFieldName() : f.m2mFieldName();
+  const targetName = reverse ? f.m2mFieldName() : f.m2mReverseFieldName();
+  // Only the forward side of a symmetrical relation mirrors its rows.
+  const symmetrical = !reverse && !!(f.remoteField as unknown as { symmetrical?: boolean }).symmetrical;
+  const autoThrough = truthy(metaOf(through)!.autoCreated);
+  return { through, sourceName, targetName, symmetrical, autoThrough };
 }
 
-function targetIds(st: ManagerState, objs: PyValue[]): PyValue[] {
-  const targetModel = st.model;
-  const tOpts = metaOf(targetModel)!;
-  return objs.map((o) => {
+type M2MInfo = ReturnType<typeof m2mInfo>;
+
+function throughFk(info: M2MInfo, name: string): Field & { targetField: Field } {
+  return metaOf(info.through)!.getField(name) as Field & { targetField: Field };
+}
+
+/** The value the instance's side of the through table holds (the source foreign key's target). */
+function relatedVal(st: ManagerState, info: M2MInfo, sourceName: string): PyValue {
+  const tf = throughFk(info, sourceName).targetField;
+  return st.instance.dict.get(tf.attname!) ?? null;
+}
+
+/** _get_target_ids: the ids the target foreign key stores for `objs` (instances or raw values). */
+function targetIds(st: ManagerState, info: M2MInfo, targetName: string, objs: PyValue[]): PyValue[] {
+  const fk = throughFk(info, targetName);
+  const ids = objs.map((o) => {
     if (isModelInstance(o)) {
-      if (!o.cls.isSubclassOf(targetModel)) throw new PyException('TypeError', `'${tOpts.objectName}' instance expected, got ${pyReprOf(o)}`);
-      const v = pkValue(o);
-      if (v === null) throw new PyException('ValueError', `Cannot add "${pyReprOf(o)}": the value for field "${tOpts.pk!.attname}" is None`);
+      if (!o.cls.isSubclassOf(st.model)) throw new PyException('TypeError', `'${metaOf(st.model)!.objectName}' instance expected, got ${pyReprOf(o)}`);
+      // An unsaved instance has no database yet, which the router refuses before anything else.
+      if (stateOf(o).adding) throw new PyException('ValueError', `Cannot add "${pyReprOf(o)}": instance is on database "default", value is on database "None"`);
+      const v = o.dict.get(fk.targetField.attname!) ?? null;
+      if (v === null) throw new PyException('ValueError', `Cannot add "${pyReprOf(o)}": the value for field "${targetName}" is None`);
       return v;
     }
-    return prepValue(tOpts.pk, o);
+    return prepValue(fk, o);
   });
+  return pySetOrder(ids);
 }
 
 function pyReprOf(o: PyInstance): string {
   return o.cls.hook('repr')?.(o) ?? o.cls.name;
 }
 
-function m2mAdd(st: ManagerState, objs: PyValue[]): void {
-  const { through, src, tgt } = m2mInfo(st);
-  const ids = [...new Map(targetIds(st, objs).map((v) => [String(v), v])).values()];
-  if (!ids.length) return;
-  const self = pkValue(st.instance);
-  const table = metaOf(through)!.dbTable;
-  const conn = currentConnection();
-  conn.atomic(() => {
-    const order = metaOf(through)!.concreteFields.map((f) => f.column);
-    const srcFirst = order.indexOf(src.col) <= order.indexOf(tgt.col);
-    const cols = srcFirst ? [src.col, tgt.col] : [tgt.col, src.col];
-    const rows = ids.map((id) => (srcFirst ? [self, id] : [id, self]));
-    const [sql, params] = insertSql(table, cols, rows, null, true);
-    conn.execute(sql, params);
+function callQs(q: PyValue, name: string, args: PyValue[] = [], kwargs: Kwargs = new Map()): PyValue {
+  const m = QuerySetClass.hooks.getAttr!(q as PyInstance, name) as unknown as { impl: (a: PyValue[], k: Kwargs) => PyValue };
+  return m.impl(args, kwargs);
+}
+
+/** through_defaults with callables called (resolve_callables). */
+function resolveThroughDefaults(v: PyValue): Map<string, PyValue> {
+  const out = new Map<string, PyValue>();
+  if (!truthy(v)) return out;
+  if (!(v instanceof PyDict)) throw new PyException('AttributeError', `'${typeName(v)}' object has no attribute 'items'`);
+  const callable = builtinsDict.get('callable')!;
+  for (const [k, x] of v.items()) out.set(pyStr(k), truthy(callValue(callable, [x])) ? callValue(x, []) : x);
+  return out;
+}
+
+/** _add_items: insert the through rows for `objs` that are not there yet. */
+function addItems(st: ManagerState, info: M2MInfo, sourceName: string, targetName: string, objs: PyValue[], defaults: Map<string, PyValue>): void {
+  if (!objs.length) return;
+  const ids = targetIds(st, info, targetName, objs);
+  const src = relatedVal(st, info, sourceName);
+  const srcAttname = throughFk(info, sourceName).attname!;
+  const tgtAttname = throughFk(info, targetName).attname!;
+  const row = (id: PyValue, extra: Map<string, PyValue>) => {
+    const kw = new Map(extra);
+    kw.set(srcAttname, src);
+    kw.set(tgtAttname, id);
+    return callValue(info.through, [], kw);
+  };
+  if (info.autoThrough) {
+    // Only the (source, target) pair can collide: INSERT OR IGNORE does it in one statement.
+    bulkCreate(info.through, ids.map((id) => row(id, new Map())), true);
+    return;
+  }
+  const existingQs = callQs(callQs(newQuerySet(info.through), 'values_list', [targetName], new Map([['flat', true]])), 'filter', [], new Map<string, PyValue>([
+    [sourceName, src],
+    [`${targetName}__in`, new PyList(ids)],
+  ]));
+  const existing = new Set(toArray(existingQs).map((v) => String(v)));
+  const missing = ids.filter((id) => !existing.has(String(id)));
+  currentConnection().atomic(() => {
+    if (missing.length) bulkCreate(info.through, missing.map((id) => row(id, defaults)), false);
   }, false);
 }
 
-function m2mRemove(st: ManagerState, ids: PyValue[] | null): void {
-  const { through, src, tgt } = m2mInfo(st);
-  const q = new Query(through);
-  const children: [string, PyValue][] = [[src.name, pkValue(st.instance)]];
-  if (ids) children.push([`${tgt.name}__in`, new PyList(ids)]);
-  q.addQ({ connector: 'AND', negated: false, children });
-  currentConnection().atomic(() => run(q, (c) => c.asDelete()), false);
+function m2mAdd(st: ManagerState, objs: PyValue[], throughDefaults: PyValue = null): void {
+  const info = m2mInfo(st);
+  const defaults = resolveThroughDefaults(throughDefaults);
+  currentConnection().atomic(() => {
+    addItems(st, info, info.sourceName, info.targetName, objs, defaults);
+    if (info.symmetrical) addItems(st, info, info.targetName, info.sourceName, objs, defaults);
+  }, false);
+}
+
+/** _build_remove_filters: the through rows linking the instance (to `ids`, when given), both ways when symmetrical. */
+function removeFilters(st: ManagerState, info: M2MInfo, ids: PyValue[] | null): QLike {
+  const val = relatedVal(st, info, info.sourceName);
+  const side = (a: string, b: string): QLike => {
+    const children: [string, PyValue][] = [[a, val]];
+    if (ids) children.push([`${b}__in`, new PyList(ids)]);
+    return { connector: 'AND', negated: false, children };
+  };
+  const own = side(info.sourceName, info.targetName);
+  if (!info.symmetrical) return own;
+  return { connector: 'OR', negated: false, children: [own, side(info.targetName, info.sourceName)] };
+}
+
+function deleteThroughRows(st: ManagerState, info: M2MInfo, ids: PyValue[] | null): void {
+  const q = new Query(info.through);
+  q.addQ(removeFilters(st, info, ids));
+  callQs(newQuerySet(info.through, new QuerySetState(info.through, q)), 'delete');
+}
+
+/** remove(*objs): instances give their key, anything else is used as given. */
+function m2mRemove(st: ManagerState, objs: PyValue[]): void {
+  if (!objs.length) return;
+  const info = m2mInfo(st);
+  const fk = throughFk(info, info.targetName);
+  const ids = pySetOrder(objs.map((o) => (isModelInstance(o) && o.cls.isSubclassOf(st.model) ? (o.dict.get(fk.targetField.attname!) ?? null) : o)));
+  currentConnection().atomic(() => deleteThroughRows(st, info, ids), false);
+}
+
+function m2mClear(st: ManagerState): void {
+  const info = m2mInfo(st);
+  currentConnection().atomic(() => deleteThroughRows(st, info, null), false);
+}
+
+function m2mSet(st: ManagerState, objsV: PyValue, clear: boolean, throughDefaults: PyValue): void {
+  const objs = toArray(objsV);
+  const conn = currentConnection();
+  conn.atomic(() => {
+    if (clear) {
+      m2mClear(st);
+      m2mAdd(st, objs, throughDefaults);
+      return;
+    }
+    const info = m2mInfo(st);
+    const fk = throughFk(info, info.targetName);
+    const current = qs(st).native as QuerySetState;
+    current.query.setValues([fk.targetField.attname!]);
+    current.mode = 'flat';
+    const old = pySetOrder(fetchAll(current));
+    const oldKeys = new Map(old.map((v) => [String(v), v]));
+    const fresh: PyValue[] = [];
+    for (const o of objs) {
+      const v = isModelInstance(o) && o.cls.isSubclassOf(st.model) ? (o.dict.get(fk.targetField.attname!) ?? null) : prepValue(fk, o);
+      if (oldKeys.has(String(v))) oldKeys.delete(String(v));
+      else fresh.push(o);
+    }
+    m2mRemove(st, [...oldKeys.values()]);
+    m2mAdd(st, fresh, throughDefaults);
+  }, false);
+}
+
+/** count()/exists() on the manager itself read only the through table (constrained_target). */
+function constrainedTarget(st: ManagerState): PyInstance | null {
+  const mgr = metaOf(st.model)!.defaultManager;
+  if (mgr && mgr.cls !== ManagerClass) return null;
+  qs(st);
+  const info = m2mInfo(st);
+  const kw = new Map<string, PyValue>([[info.sourceName, relatedVal(st, info, info.sourceName)]]);
+  if (throughFk(info, info.targetName).null) kw.set(`${info.targetName}__isnull`, false);
+  return callQs(newQuerySet(info.through), 'filter', [], kw) as PyInstance;
+}
+
+function onlyKwargs(name: string, kwargs: Kwargs, allowed: string[]): void {
+  const where = `create_forward_many_to_many_manager.<locals>.ManyRelatedManager.${name}`;
+  for (const k of kwargs.keys()) if (!allowed.includes(k)) throw new PyException('TypeError', `${where}() got an unexpected keyword argument '${k}'`);
 }
 
 const METHOD_NAMES = new Set(['all', 'filter', 'exclude', 'get', 'count', 'exists', 'first', 'last', 'order_by', 'values', 'values_list', 'distinct', 'annotate', 'aggregate', 'update', 'delete', 'none', 'reverse', 'in_bulk', 'iterator', 'select_related', 'prefetch_related', 'get_or_create', 'update_or_create', 'earliest', 'latest', 'using']);
@@ -133,15 +251,19 @@ function managerAttr(self: PyInstance, name: string): PyValue | undefined {
         kw.set(st.fk.name!, st.instance);
         return createObject(st.model, kw);
       }
-      const obj = createObject(st.model, kwargs);
-      m2mAdd(st, [obj]);
+      const kw = new Map(kwargs);
+      const throughDefaults = kw.get('through_defaults') ?? null;
+      kw.delete('through_defaults');
+      const obj = createObject(st.model, kw);
+      m2mAdd(st, [obj], throughDefaults);
       return obj;
     });
   if (name === 'add')
     return fn((args, kwargs) => {
       qs(st);
       if (st.m2m) {
-        m2mAdd(st, args);
+        onlyKwargs('add', kwargs, ['through_defaults']);
+        m2mAdd(st, args, kwargs.get('through_defaults') ?? null);
         return null;
       }
       const fk = st.fk!;
@@ -165,35 +287,12 @@ function managerAttr(self: PyInstance, name: string): PyValue | undefined {
     if (st.fk && !st.fk.null) return undefined;
     return fn((args, kwargs) => {
       qs(st);
-      const conn = currentConnection();
       if (st.m2m) {
-        if (name === 'remove') {
-          const ids = targetIds(st, args);
-          if (ids.length) m2mRemove(st, ids);
-        } else if (name === 'clear') m2mRemove(st, null);
+        if (name === 'remove') m2mRemove(st, args);
+        else if (name === 'clear') m2mClear(st);
         else {
-          const objs = toArray(args[0] ?? new PyList([]));
-          const clear = truthy(kwargs.get('clear') ?? false);
-          conn.atomic(() => {
-            if (clear) {
-              m2mRemove(st, null);
-              m2mAdd(st, objs);
-              return;
-            }
-            const { tgt } = m2mInfo(st);
-            void tgt;
-            const current = qs(st).native as QuerySetState;
-            current.query.setValues([metaOf(st.model)!.pk!.attname!]);
-            current.mode = 'flat';
-            const old = fetchAll(current).map((v) => String(v));
-            const wanted = targetIds(st, objs);
-            const wantedKeys = new Set(wanted.map((v) => String(v)));
-            const toRemove = old.filter((o) => !wantedKeys.has(o));
-            const oldKeys = new Set(old);
-            const toAdd = wanted.filter((w) => !oldKeys.has(String(w)));
-            if (toRemove.length) m2mRemove(st, toRemove.map((x) => BigInt(x)));
-            if (toAdd.length) m2mAdd(st, toAdd);
-          }, false);
+          onlyKwargs('set', kwargs, ['clear', 'through_defaults']);
+          m2mSet(st, args[0] ?? new PyList([]), truthy(kwargs.get('clear') ?? false), kwargs.get('through_defaults') ?? null);
         }
         return null;
       }
@@ -212,6 +311,17 @@ function managerAttr(self: PyInstance, name: string): PyValue | undefined {
       return null;
     });
   }
+  if (st.m2m && (name === 'count' || name === 'exists'))
+    return fn((args, kwargs) => callQs(constrainedTarget(st) ?? qs(st), name, args, kwargs));
+  if (st.m2m && (name === 'get_or_create' || name === 'update_or_create'))
+    return fn((args, kwargs) => {
+      const kw = new Map(kwargs);
+      const throughDefaults = kw.get('through_defaults') ?? null;
+      kw.delete('through_defaults');
+      const r = callQs(qs(st), name, args, kw) as PyTuple;
+      if (r.items[1] === true) m2mAdd(st, [r.items[0]], throughDefaults);
+      return r;
+    });
   if (METHOD_NAMES.has(name)) {
     return fn((args, kwargs) => {
       const q = qs(st);
