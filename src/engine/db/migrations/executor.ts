@@ -7,6 +7,8 @@ import type { DatabaseSchemaEditor } from '../backends/sqlite3/schema';
 import { asSchemaModel, allowMigrateModel } from './operations/database';
 import { MigrationRecorder } from './recorder';
 import { optsOf } from '../backends/base/types';
+import type { Field } from '../models/fields/index';
+import { ProjectState, modelKey } from './state';
 
 export type MigrationKey = [string, string];
 export const keyOf = (k: MigrationKey) => `${k[0]}\u0000${k[1]}`;
@@ -73,9 +75,6 @@ export function appliedKeySet(applied: unknown): Set<string> {
   return out;
 }
 
-/** Operations whose database side reads only the state after them (or no state at all). */
-const CREATE_ONLY_OPS = new Set(['CreateModel', 'RunSQL', 'AlterModelOptions', 'AlterModelManagers']);
-
 interface FastOp {
   className: string;
   name?: string;
@@ -83,27 +82,12 @@ interface FastOp {
   atomic?: boolean | null;
   describe(): string;
   databaseForwards(appLabel: string, editor: unknown, from: unknown, to: unknown): void;
+  stateForwards(appLabel: string, state: unknown): void;
 }
 
-/**
- * Whether a migration only creates models (each once) and runs SQL: then every operation's
- * database side can use the state at the end of the migration, rendered once, and yields the
- * statements Django's per-operation states yield (an initial migration, typically).
- */
-export function createsModelsOnly(migration: ExecMigration): boolean {
-  const created = new Set<string>();
-  for (const op of migration.operations) {
-    if (!CREATE_ONLY_OPS.has(op.className)) return false;
-    if (op.className === 'RunSQL' && ((op as { stateOperations?: unknown[] }).stateOperations?.length ?? 0) > 0) return false;
-    if (op.className === 'CreateModel') {
-      const key = (op.name ?? '').toLowerCase();
-      if (created.has(key)) return false;
-      created.add(key);
-    } else if (op.className !== 'RunSQL' && created.has((op.name ?? '').toLowerCase())) {
-      return false;
-    }
-  }
-  return created.size > 0;
+interface CreateOp {
+  fields: [string, Field][];
+  bases: unknown[];
 }
 
 /** Operations whose database side reads, from the state before them, only their own model. */
@@ -170,11 +154,6 @@ function shallowFromState(state: LiveState, appLabel: string, op: OpNames): unkn
       throw new Error('a shallow migration state cannot be cloned');
     },
   };
-}
-
-function isRendered(state: unknown): boolean {
-  const s = state as { hasApps?: boolean };
-  return s.hasApps === true;
 }
 
 export class MigrationExecutor {
@@ -290,7 +269,7 @@ export class MigrationExecutor {
     for (const [migration] of fullPlan) {
       if (!toRun.size) break;
       if (!toRun.has(migration)) continue;
-      if (!rendered && !(this.fastPathAllowed(state) && createsModelsOnly(migration))) {
+      if (!rendered) {
         void state.apps; // render every model once before the first migration, as Django does
         rendered = true;
       }
@@ -379,45 +358,20 @@ export class MigrationExecutor {
     return state;
   }
 
-  /** The fast path needs a state that has not been rendered yet (else its models reload one by one). */
-  private fastPathAllowed(state: unknown): boolean {
-    return typeof (state as { hasApps?: unknown }).hasApps === 'boolean';
-  }
-
   /**
-   * Migration.apply, with a shortcut for migrations that only create models: the state is
-   * mutated once and rendered once instead of cloned and re-rendered around every operation.
+   * Migration.apply; migrations made only of operations whose database side reads no more of
+   * the state before them than their own model take the shallow path below.
    */
   applyOperations(migration: ExecMigration, state: ExecState, editor: DatabaseSchemaEditor, collectSql: boolean): ExecState {
-    if (!(this.fastPathAllowed(state) && createsModelsOnly(migration))) {
-      if (isRendered(state) && migration.operations.every((op) => SHALLOW_FROM_STATE_OPS.has(op.className))) {
+    if (state instanceof ProjectState && migration.operations.every((op) => SHALLOW_FROM_STATE_OPS.has(op.className))) {
+      // A state nobody rendered yet is rendered up front only when that cannot show: Django
+      // renders each operation's states lazily, and the models a rebuild copies can differ.
+      if (state.hasApps || migration.operations.every((op) => op.className === 'CreateModel' || op.className === 'RunSQL')) {
+        void state.apps;
         return this.applyWithShallowStates(migration, state, editor, collectSql);
       }
-      return migration.apply(state, editor, collectSql) as ExecState;
     }
-    // Drop rendered models (as Django's executor does with `del state.apps`): mutating a rendered
-    // state reloads the models one operation at a time.
-    if (isRendered(state)) (state as unknown as { apps: unknown }).apps = null;
-    migration.mutateState(state, false);
-    void state.apps;
-    const appLabel = migration.appLabel;
-    for (const op of migration.operations as unknown as FastOp[]) {
-      let before = 0;
-      if (collectSql) {
-        editor.collectedSql.push('--', `-- ${op.describe()}`, '--');
-        if (op.reducesToSql === false) {
-          editor.collectedSql.push('-- THIS OPERATION CANNOT BE WRITTEN AS SQL');
-          continue;
-        }
-        before = editor.collectedSql.length;
-      }
-      const run = () => op.databaseForwards(appLabel, editor, state, state);
-      const atomicOperation = op.atomic || (migration.atomic && op.atomic !== false);
-      if (!editor.atomicMigration && atomicOperation) editor.atomic(run);
-      else run();
-      if (collectSql && before === editor.collectedSql.length) editor.collectedSql.push('-- (no-op)');
-    }
-    return state;
+    return migration.apply(state, editor, collectSql) as ExecState;
   }
 
   /**
@@ -425,28 +379,49 @@ export class MigrationExecutor {
    * "from" state is the rendered model classes and model states it reads, taken before the
    * operation changes the state (Django's clone shares those same classes).
    */
-  private applyWithShallowStates(migration: ExecMigration, state: ExecState, editor: DatabaseSchemaEditor, collectSql: boolean): ExecState {
+  private applyWithShallowStates(migration: ExecMigration, state: ProjectState, editor: DatabaseSchemaEditor, collectSql: boolean): ExecState {
     const appLabel = migration.appLabel;
     const live = state as unknown as LiveState;
-    for (const op of migration.operations as unknown as (FastOp & OpNames)[]) {
+    const run = (op: FastOp, fromState: unknown) => {
       let before = 0;
       if (collectSql) {
         editor.collectedSql.push('--', `-- ${op.describe()}`, '--');
         if (op.reducesToSql === false) {
           editor.collectedSql.push('-- THIS OPERATION CANNOT BE WRITTEN AS SQL');
-          continue;
+          return;
         }
         before = editor.collectedSql.length;
       }
-      const fromState = shallowFromState(live, appLabel, op);
-      (op as unknown as { stateForwards(a: string, s: unknown): void }).stateForwards(appLabel, state);
-      const run = () => op.databaseForwards(appLabel, editor, fromState, state);
+      const forwards = () => op.databaseForwards(appLabel, editor, fromState, state);
       const atomicOperation = op.atomic || (migration.atomic && op.atomic !== false);
-      if (!editor.atomicMigration && atomicOperation) editor.atomic(run);
-      else run();
+      if (!editor.atomicMigration && atomicOperation) editor.atomic(forwards);
+      else forwards();
       if (collectSql && before === editor.collectedSql.length) editor.collectedSql.push('-- (no-op)');
+    };
+    // A run of CreateModel operations whose related models all exist reads only the state after
+    // the run (no operation in it changes a model another one created): the models are rendered
+    // once at its end rather than after each operation.
+    const deferred: FastOp[] = [];
+    const flush = () => {
+      if (!deferred.length) return;
+      state.flushRendering();
+      for (const op of deferred) run(op, null);
+      deferred.length = 0;
+    };
+    for (const op of migration.operations as unknown as (FastOp & OpNames & CreateOp)[]) {
+      if (op.className === 'CreateModel' && !state.models.has(modelKey(appLabel, op.name!)) && state.resolvesReferences(appLabel, op.name!, op.fields, op.bases)) {
+        if (!deferred.length) state.deferRendering();
+        op.stateForwards(appLabel, state);
+        deferred.push(op);
+        continue;
+      }
+      flush();
+      const fromState = shallowFromState(live, appLabel, op);
+      op.stateForwards(appLabel, state);
+      run(op, fromState);
     }
-    return state;
+    flush();
+    return state as unknown as ExecState;
   }
 
   /** Marks a squashed migration applied once all the migrations it replaces are. */

@@ -559,7 +559,47 @@ export class ProjectState {
     this.reload(all);
   }
 
+  /** Models to re-render once rendering resumes (see deferRendering). */
+  private pendingReloads: Set<ModelKey> | null = null;
+
+  /**
+   * Collects the models that changes would re-render instead of re-rendering them after each
+   * change, until flushRendering(). For a run of changes whose database side may read the
+   * state at the end of the run: the models end up rendered as the changes one by one leave them.
+   */
+  deferRendering(): void {
+    if (this._apps && !this.pendingReloads) this.pendingReloads = new Set();
+  }
+
+  /** Re-renders, at once, every model collected since deferRendering(). */
+  flushRendering(): void {
+    const keys = this.pendingReloads;
+    this.pendingReloads = null;
+    if (keys?.size) this.reload(keys);
+  }
+
+  /** Whether every model a new model state would point at (bases, relations, through models) is known. */
+  resolvesReferences(appLabel: string, name: string, fields: Iterable<[string, Field]>, bases: readonly unknown[]): boolean {
+    const own = modelKey(appLabel, name);
+    const known = (target: unknown): boolean => {
+      if (typeof target !== 'string' && !metaOf(target as PyValue)) return true;
+      const [app, model] = resolveRelationKey(target as string | ModelClass, appLabel, name);
+      const key = modelKey(app, model);
+      return key === own || this.models.has(key) || !!this._apps?.getRegisteredModel(app, model);
+    };
+    for (const b of bases) if (typeof b === 'string' && !known(b)) return false;
+    for (const [, f] of fields) {
+      const rf = f.remoteField;
+      if (rf && (!known(rf.model) || (rf.through && !known(rf.through)))) return false;
+    }
+    return true;
+  }
+
   private reload(keys: Set<ModelKey>): void {
+    if (this.pendingReloads) {
+      for (const k of keys) this.pendingReloads.add(k);
+      return;
+    }
     const apps = this._apps!;
     for (const k of keys) {
       const [app, name] = splitKey(k);
@@ -846,8 +886,10 @@ export class StateApps extends Apps {
     const m = this.getRegisteredModel(appLabel, modelName);
     super.unregisterModel(appLabel, modelName);
     if (!m) return;
-    for (const [label, app] of this.allModels)
-      for (const [name, other] of [...app]) if (metaOf(other)!.autoCreated === m) super.unregisterModel(label, name);
+    for (const f of metaOf(m)!.localManyToMany) {
+      const through = metaOf(f.remoteField?.through as PyValue);
+      if (through?.autoCreated === m) super.unregisterModel(through.appLabel, through.modelName);
+    }
   }
 
   /** A copy for a cloned ProjectState sharing the rendered classes (StateApps.clone). */
