@@ -137,7 +137,8 @@ import { SystemExit } from './core/management/argparse';
 import { CommandError } from './core/management/base';
 import type { CheckResult, CommandEnvironment } from './core/management/environment';
 import type { MigrationsRuntime } from './db/migrations/runtime';
-import { ProjectImporter, setupProject, type LoadedProject } from './apps/loader';
+import { ProjectImporter, activateProject, setupProject, type LoadedProject } from './apps/loader';
+import { activity } from './python/activity';
 import { registerMigrationsModule } from './db/migrations/pymodule';
 import { ProjectMigrationsRuntime } from './db/migrations/project_runtime';
 import { stateBridge } from './db/migrations/state_bridge';
@@ -197,15 +198,45 @@ export class Project implements CommandEnvironment {
     return m ? m[1] : 'db.sqlite3';
   }
 
-  /** django.setup(): settings and every app's models module. Throws PyException. */
+  /**
+   * django.setup(): settings and every app's models module. Throws PyException.
+   *
+   * Every command starts with it, as every `manage.py` run starts a new Python process. Running
+   * the same files again gives the same result unless they read the clock or randomness, so
+   * the loaded project is kept while the files are unchanged and no code has run since that
+   * could have changed it (see run()).
+   */
   setup(): void {
-    this.loaded = undefined;
     this.runtime = undefined;
+    const key = this.setupKey();
+    if (this.loaded && this.loadedKey === key && this.loadedPristine) {
+      activateProject(this.loaded);
+      return;
+    }
+    this.loaded = undefined;
+    this.loadedKey = undefined;
+    const reads = activity.volatileReads;
     this.loaded = setupProject(this.files);
+    this.loadedKey = key;
+    this.loadedPristine = activity.volatileReads === reads;
   }
 
+  /** System check results for the loaded project, by options (the checks only read models and settings). */
+  private checksCache = new WeakMap<LoadedProject, Map<string, CheckResult[]>>();
+
   runChecks(opts: { appLabels?: string[]; tags?: string[]; deploy?: boolean; databases?: string[] }): CheckResult[] {
-    return runSystemChecks(this, opts);
+    const loaded = this.loaded;
+    if (!loaded) return runSystemChecks(this, opts);
+    let byOpts = this.checksCache.get(loaded);
+    if (!byOpts) this.checksCache.set(loaded, (byOpts = new Map()));
+    const key = JSON.stringify([opts.appLabels ?? null, opts.tags ?? null, !!opts.deploy, opts.databases ?? null]);
+    const hit = byOpts.get(key);
+    if (hit) return [...hit];
+    const reads = activity.volatileReads;
+    const results = runSystemChecks(this, opts);
+    // A check that compares a default with the current time answers differently later.
+    if (activity.volatileReads === reads) byOpts.set(key, results);
+    return results;
   }
 
   migrationsRuntime(): MigrationsRuntime {
@@ -232,7 +263,7 @@ export class Project implements CommandEnvironment {
   async run(argv: string[], console: Console): Promise<number> {
     const utility = new ManagementUtility(this, console);
     this.internalError = false;
-    this.loadedKey = undefined;
+    const calls = activity.projectCalls;
     try {
       await utility.execute(argv);
       return 0;
@@ -241,12 +272,16 @@ export class Project implements CommandEnvironment {
       return reportFailure(e, console, this.files);
     } finally {
       this.runtime = undefined;
+      // Project code that ran (a RunPython function, the shell) may have changed modules or classes.
+      if (activity.projectCalls !== calls || this.internalError || !KEEPS_PROJECT_LOADED.has(argv[0] ?? 'help')) this.loadedPristine = false;
     }
   }
 
   // ---- views for the UI ---------------------------------------------------------------------
 
   private loadedKey?: string;
+  /** Whether `loaded` is as setup() left it, so a new command may start from it. */
+  private loadedPristine = false;
 
   /** Every Python source that django.setup() reads (migration files aside), as one key. */
   private setupKey(): string {
@@ -260,12 +295,9 @@ export class Project implements CommandEnvironment {
 
   /** setup() unless the loaded project is still current; returns the error when it fails. */
   private ensureLoaded(): PyException | null {
-    const key = this.setupKey();
-    if (this.loaded && this.loadedKey === key) return null;
+    if (this.loaded && this.loadedKey === this.setupKey()) return null;
     try {
-      this.loadedKey = undefined;
       this.setup();
-      this.loadedKey = key;
       return null;
     } catch (e) {
       if (e instanceof PyException) return e;
@@ -293,7 +325,7 @@ export class Project implements CommandEnvironment {
     const err = this.ensureLoaded();
     if (err) return [diagnosticOf(err)];
     try {
-      return runSystemChecks(this, {}).map((c) => ({
+      return this.runChecks({}).map((c) => ({
         file: c.file ?? '',
         line: c.line ?? 0,
         severity: c.level >= 40 ? ('error' as const) : ('warning' as const),
@@ -349,6 +381,9 @@ export class Project implements CommandEnvironment {
     }
   }
 }
+
+/** Commands that run no project code but the models modules django.setup() imports. */
+const KEEPS_PROJECT_LOADED = new Set(['makemigrations', 'migrate', 'showmigrations', 'sqlmigrate', 'check', 'squashmigrations', 'optimizemigration', 'help', 'version', '--version']);
 
 /** A Python exception as an editor diagnostic. */
 export function diagnosticOf(e: PyException): Diagnostic {

@@ -191,4 +191,11 @@ export function setupProject(files: ProjectFiles): LoadedProject {
   return { settings, apps, modules: importer.modules };
 }
 
+/** Makes a project loaded earlier the current one again (settings, apps registry, swappable models). */
+export function activateProject(loaded: LoadedProject): void {
+  setCurrentSettings(loaded.settings);
+  setCurrentApps(loaded.apps);
+  setSwappableSource(loaded.apps);
+}
+
 void ({} as PyValue);

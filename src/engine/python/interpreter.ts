@@ -1,6 +1,7 @@
 // Evaluates the syntax tree from parse.ts: modules, classes, functions, statements and
 // expressions of the Python subset models.py files, migrations, settings and the shell use.
 
+import { activity } from './activity';
 import type { Expr, FPart, FuncScope, Module, Param, Stmt } from './ast';
 import { parseModule } from './parse';
 import {
@@ -761,12 +762,14 @@ function makeFunction(
   const globals = f.globals;
   const isLambda = !Array.isArray(body);
   const innerPrefix = `${qualname}.<locals>`;
+  const projectCode = !ctx.moduleName.startsWith('django.');
   const fn: PyFunction = new PyFunction(
     name,
     qualname,
     ctx.moduleName,
     bindSpecs.map(({ name: n, kind, hasDefault }) => ({ name: n, kind, hasDefault })),
     (args: PyValue[], kwargs: Kwargs): PyValue => {
+      if (projectCode) activity.projectCalls++;
       const slots = bindParams(qualname, bindSpecs, args, kwargs);
       const locals = new Map<string, PyValue>();
       for (let i = 0; i < bindSpecs.length; i++) {

@@ -1,6 +1,7 @@
 // `datetime`: date, datetime, time, timedelta and fixed-offset timezone (timezone.utc) with
 // Python's reprs, str, isoformat, arithmetic and comparisons.
 
+import { activity } from '../activity';
 import { hashKey, PyClass, PyInstance, PyTuple, type PyValue } from '../values';
 import { err, pyRepr, toIndex, toNumber, typeName } from '../protocol';
 import { bind, makeModule, method, nativeClass, registerNativeModule, sig, type BoundArgs } from '../native';
@@ -331,6 +332,7 @@ export const DateClass: PyClass = nativeClass({
   },
   classMethods: {
     today: () => {
+      activity.volatileReads++;
       const n = new Date();
       return makeDate({ year: n.getFullYear(), month: n.getMonth() + 1, day: n.getDate() });
     },
@@ -604,6 +606,7 @@ export const DatetimeClass: PyClass = nativeClass({
       const a = bind(sig('datetime.now', 'tz=None'), args, kwargs);
       const tz = tzArg(a.tz!);
       if (tz) return new PyInstance(cls, fromMicros(nowMicros(), tz));
+      activity.volatileReads++;
       const n = new Date();
       return new PyInstance(cls, {
         year: n.getFullYear(),
@@ -618,6 +621,7 @@ export const DatetimeClass: PyClass = nativeClass({
     },
     utcnow: (cls) => new PyInstance(cls, fromMicros(nowMicros(), null)),
     today: (cls) => {
+      activity.volatileReads++;
       const n = new Date();
       return new PyInstance(cls, {
         year: n.getFullYear(),
@@ -671,6 +675,7 @@ export const DatetimeClass: PyClass = nativeClass({
 });
 
 function nowMicros(): bigint {
+  activity.volatileReads++;
   const epoch = BigInt(toOrdinal({ year: 1970, month: 1, day: 1 })) * 86400000000n;
   return epoch + BigInt(Date.now()) * 1000n;
 }

@@ -1,5 +1,6 @@
 // `uuid`: UUID (hex/str/repr/int), uuid4() and uuid1()-style values from a random source.
 
+import { activity } from '../activity';
 import { PyInstance, PyBytes, type PyValue } from '../values';
 import { err, pyRepr, toIndex } from '../protocol';
 import { bind, makeModule, nativeClass, nativeFunction, registerNativeModule, sig } from '../native';
@@ -10,6 +11,7 @@ export interface UuidValue {
 }
 
 function randomHex(n: number): string {
+  activity.volatileReads++;
   const bytes = new Uint8Array(n);
   const c = (globalThis as { crypto?: { getRandomValues?(a: Uint8Array): Uint8Array } }).crypto;
   if (c?.getRandomValues) c.getRandomValues(bytes);
