@@ -39,7 +39,17 @@ export function md5Hex(text: string): string {
   return Array.from(md5Bytes(new TextEncoder().encode(text)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+// Every migrate names the same indexes and constraints again: remember recent digests.
+const digests = new Map<string, string>();
+
 /** django.db.backends.utils.names_digest */
 export function namesDigest(args: string[], length: number): string {
-  return md5Hex(args.join('')).slice(0, length);
+  const text = args.join('');
+  let hex = digests.get(text);
+  if (hex === undefined) {
+    if (digests.size >= 5000) digests.clear();
+    hex = md5Hex(text);
+    digests.set(text, hex);
+  }
+  return hex.slice(0, length);
 }

@@ -1,11 +1,8 @@
 // Name helpers shared by the backends (django.db.backends.utils).
 
-import { md5Hex } from './md5';
+import { namesDigest } from '../../utils/md5';
 
-/** An md5 hex digest of the concatenated names, cut to `length`. */
-export function namesDigest(args: string[], length: number): string {
-  return md5Hex(args.join('')).slice(0, length);
-}
+export { namesDigest };
 
 /** `'"schema"."table"'` -> ['schema', 'table']; `'table'` -> ['', 'table']. */
 export function splitIdentifier(identifier: string): [string, string] {
