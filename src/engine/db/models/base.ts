@@ -144,11 +144,15 @@ export function setupModelClass(cls: ModelClass, appsOverride?: Apps): void {
     }
   }
 
+  // Attribute names earlier bases in the MRO provide (fields of concrete parents, and every
+  // attribute of classes that are not model parents: looked up in their dicts when needed).
   const inherited = new Set<string>();
+  const plainBases: PyClass[] = [];
+  const isInherited = (name: string) => inherited.has(name) || plainBases.some((b) => b.dict.has(name));
   for (const base of cls.mro) {
     const bm = metaOf(base);
     if (!parents.includes(base) || !bm) {
-      if (base !== cls) for (const k of base.dict.keys()) inherited.add(k);
+      if (base !== cls) plainBases.push(base);
       continue;
     }
     const parentFields = [...bm.localFields, ...bm.localManyToMany];
@@ -185,7 +189,7 @@ export function setupModelClass(cls: ModelClass, appsOverride?: Apps): void {
     } else {
       const baseParents = new Map(bm.parents);
       for (const f of parentFields) {
-        if (!fieldNames.has(f.name) && !cls.dict.has(f.name!) && !inherited.has(f.name!)) {
+        if (!fieldNames.has(f.name) && !cls.dict.has(f.name!) && !isInherited(f.name!)) {
           const nf = f.deepcopy();
           nf.lineno = f.lineno;
           addToClass(cls, f.name!, nf.toPy());

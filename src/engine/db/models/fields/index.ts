@@ -98,6 +98,16 @@ const NON_DB_ATTRS: readonly string[] = [
   'verbose_name',
 ];
 
+/** The path Django's deconstruct() writes for a field class: django.db.models.fields.* shortened. */
+function importPath(path: string): string {
+  for (const sub of ['related', 'files', 'generated', 'json', 'proxy', 'composite']) {
+    const prefix = `django.db.models.fields.${sub}`;
+    if (path.startsWith(prefix)) return path.replace(prefix, 'django.db.models');
+  }
+  return path.startsWith('django.db.models.fields') ? path.replace('django.db.models.fields', 'django.db.models') : path;
+}
+const deconstructPaths = new WeakMap<PyClass, string>();
+
 let creationCounter = 0;
 let autoCreationCounter = -1;
 
@@ -277,12 +287,11 @@ export class Field implements CheckTarget {
 
   /** The import path Django writes: django.db.models.CharField, blog.models.MyField, ... */
   deconstructPath(): string {
-    let path = `${this.pyClass.module}.${this.pyClass.qualname}`;
-    for (const sub of ['related', 'files', 'generated', 'json', 'proxy', 'composite']) {
-      const prefix = `django.db.models.fields.${sub}`;
-      if (path.startsWith(prefix)) return path.replace(prefix, 'django.db.models');
+    let path = deconstructPaths.get(this.pyClass);
+    if (path === undefined) {
+      path = importPath(`${this.pyClass.module}.${this.pyClass.qualname}`);
+      deconstructPaths.set(this.pyClass, path);
     }
-    if (path.startsWith('django.db.models.fields')) path = path.replace('django.db.models.fields', 'django.db.models');
     return path;
   }
 
