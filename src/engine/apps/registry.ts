@@ -124,6 +124,20 @@ export class Apps {
     return out;
   }
 
+  private modelSets = new Map<ModelClass[], Set<ModelClass>>();
+
+  /** Whether getModels(opts) would list `model`. */
+  hasModel(model: ModelClass, opts: { includeAutoCreated?: boolean; includeSwapped?: boolean } = {}): boolean {
+    const list = this.getModels(opts);
+    let set = this.modelSets.get(list);
+    if (!set) {
+      if (this.modelSets.size > 8) this.modelSets.clear();
+      set = new Set(list);
+      this.modelSets.set(list, set);
+    }
+    return set.has(model);
+  }
+
   /** Models of one app, as AppConfig.get_models() returns them. */
   getAppModels(label: string, includeAutoCreated = false): ModelClass[] {
     return [...(this.allModels.get(label)?.values() ?? [])].filter((m) => includeAutoCreated || !metaOf(m)!.autoCreated);

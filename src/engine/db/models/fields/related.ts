@@ -188,7 +188,7 @@ export abstract class RelatedField extends Field {
   private checkRelationModelExists(): CheckMessage[] {
     const m = this.remoteField.model;
     const apps = metaOf(this.model)!.apps;
-    const installed = typeof m !== 'string' && apps.getModels({ includeAutoCreated: true }).includes(m);
+    const installed = typeof m !== 'string' && apps.hasModel(m, { includeAutoCreated: true });
     const name = typeof m === 'string' ? m : metaOf(m)!.objectName;
     if (!installed && (typeof m === 'string' || !metaOf(m)!.swapped))
       return [
@@ -205,7 +205,7 @@ export abstract class RelatedField extends Field {
     if (typeof m === 'string') return [];
     const meta = metaOf(m)!;
     const apps = metaOf(this.model)!.apps;
-    if (!apps.getModels().includes(m) && meta.swapped)
+    if (!apps.hasModel(m) && meta.swapped)
       return [
         Error_(`Field defines a relation with the model '${meta.label}', which has been swapped out.`, {
           hint: `Update the relation to point at 'settings.${meta.swappable}'.`,
@@ -664,7 +664,7 @@ export class ManyToManyField extends RelatedField {
     const apps = selfMeta.apps;
     const qualified = typeof through === 'string' ? through : through ? metaOf(through)!.label : '';
     if (through === null) return [];
-    if (typeof through === 'string' || !apps.getModels({ includeAutoCreated: true }).includes(through)) {
+    if (typeof through === 'string' || !apps.hasModel(through, { includeAutoCreated: true })) {
       return [
         Error_(`Field specifies a many-to-many relation through model '${qualified}', which has not been installed.`, {
           obj: this,
