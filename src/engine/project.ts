@@ -325,7 +325,8 @@ export class Project implements CommandEnvironment {
     const err = this.ensureLoaded();
     if (err) return [diagnosticOf(err)];
     try {
-      return this.runChecks({}).map((c) => ({
+      // With the database checks, as `migrate` runs them: the editor shows what migrate would print.
+      return this.runChecks({ databases: ['default'] }).map((c) => ({
         file: c.file ?? '',
         line: c.line ?? 0,
         severity: c.level >= 40 ? ('error' as const) : ('warning' as const),
