@@ -1,11 +1,12 @@
-// Checks the contrib apps register: the admin's dependencies (admin.E4xx) and the custom user
-// model's (auth.E001-E003, auth.W004).
+// Checks the contrib apps register: the admin's dependencies (admin.E4xx), the custom user
+// model's (auth.E001-E003, auth.W004, auth.C009/C010) and contenttypes' model name length
+// (contenttypes.E005). The permission checks are in contrib/auth/checks.ts.
 
-import { PyDict, PyException, PyList, PyTuple, type PyValue } from '../../python/values';
+import { PyDict, PyException, PyFunction, PyList, PyTuple, type PyValue } from '../../python/values';
 import type { Apps } from '../../apps/registry';
 import { metaOf } from '../../db/models/fields/index';
-import { pyStr } from '../../utils/py';
-import { CheckMessage, Error_, Warning_ } from './messages';
+import { pyRepr, pyStr } from '../../utils/py';
+import { CheckMessage, CRITICAL, Error_, Warning_ } from './messages';
 import { modelTarget, type SettingsLike } from './model_checks';
 
 function strList(v: PyValue | undefined): string[] | null {
@@ -117,6 +118,34 @@ export function checkUserModel(apps: Apps, settings: SettingsLike, appLabels?: s
           id: 'auth.W004',
         }),
       );
+  }
+  // A method where Django expects a property: cls().is_anonymous would be a bound method, always true.
+  for (const [attr, id] of [
+    ['is_anonymous', 'auth.C009'],
+    ['is_authenticated', 'auth.C010'],
+  ] as const) {
+    if (cls.lookup(attr) instanceof PyFunction)
+      errors.push(
+        new CheckMessage(
+          CRITICAL,
+          `${pyRepr(cls)}.${attr} must be an attribute or property rather than a method. Ignoring this is a security issue as anonymous users will be treated as authenticated!`,
+          null,
+          obj,
+          id,
+        ),
+      );
+  }
+  return errors;
+}
+
+/** contenttypes.E005: ContentType.model holds at most 100 characters. */
+export function checkModelNameLengths(apps: Apps, appLabels?: string[]): CheckMessage[] {
+  if (!apps.isInstalled('django.contrib.contenttypes')) return [];
+  const models = appLabels ? appLabels.flatMap((l) => apps.getAppModels(l)).filter((m) => !metaOf(m)!.swapped) : apps.getModels();
+  const errors: CheckMessage[] = [];
+  for (const m of models) {
+    const n = metaOf(m)!.modelName.length;
+    if (n > 100) errors.push(Error_(`Model names must be at most 100 characters (got ${n}).`, { obj: modelTarget(m), id: 'contenttypes.E005' }));
   }
   return errors;
 }

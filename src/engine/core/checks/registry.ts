@@ -5,7 +5,8 @@ import type { Apps } from '../../apps/registry';
 import { metaOf } from '../../db/models/fields/index';
 import { CheckMessage } from './messages';
 import { checkAllModels, lazyReferenceMessages, type SettingsLike } from './model_checks';
-import { checkAdminDependencies, checkUserModel } from './contrib_checks';
+import { checkAdminDependencies, checkModelNameLengths, checkUserModel } from './contrib_checks';
+import { checkAuthMiddleware, checkModelsPermissions } from '../../contrib/auth/checks';
 import { pyStr } from '../../utils/py';
 import { PyList, PyTuple } from '../../python/values';
 
@@ -32,7 +33,10 @@ export function runChecks(apps: Apps, settings: SettingsLike, opts: RunChecksOpt
     out.push(...checkAllModels(apps, models, settings, !!opts.databases?.length));
     out.push(...lazyReferenceMessages(apps));
     out.push(...checkUserModel(apps, settings, opts.appLabels));
+    out.push(...checkModelsPermissions(apps, opts.appLabels));
+    out.push(...checkModelNameLengths(apps, opts.appLabels));
   }
+  if (!opts.tags?.length && apps.isInstalled('django.contrib.auth')) out.push(...checkAuthMiddleware(settings));
   if (!opts.tags || opts.tags.includes('admin')) out.push(...checkAdminDependencies(apps, settings));
   return out;
 }
