@@ -1,7 +1,7 @@
 // The model system checks (django.core.checks.model_checks and Model.check()).
 
 import { PyClass, PyInstance, PyList, PyTuple, type PyValue } from '../../python/values';
-import { propertyClass } from '../../python/index';
+import { classmethodClass, propertyClass, staticmethodClass } from '../../python/index';
 import { Error_, Warning_, CheckMessage, type CheckTarget } from './messages';
 import { Field, metaOf, type ModelClass } from '../../db/models/fields/index';
 import { ForeignKey, OneToOneField } from '../../db/models/fields/related';
@@ -10,8 +10,10 @@ import type { Apps } from '../../apps/registry';
 import type { Options } from '../../db/models/options';
 import { LOOKUP_SEP } from '../../db/models/constants';
 import { CheckConstraint, UniqueConstraint } from '../../db/models/indexes';
-import { Expression, QNode } from '../../db/models/expressions';
-import { truthy } from '../../utils/py';
+import { Expression, Func, QNode } from '../../db/models/expressions';
+import { funcSourceArgs } from './expression_text';
+import { pyRepr, truthy } from '../../utils/py';
+import { extraFieldChecks } from './field_checks';
 
 export interface SettingsLike {
   get(name: string): PyValue | undefined;
@@ -62,7 +64,8 @@ export function checkModel(model: ModelClass, settings: SettingsLike, databases 
   const errors: CheckMessage[] = [...checkSwappable(meta), ...checkModelProxy(model, meta, obj)];
   if (meta.swapped) return errors;
   for (const f of [...meta.localFields, ...meta.localManyToMany]) {
-    errors.push(...f.check());
+    const own = f.check();
+    errors.push(...own, ...extraFieldChecks(f, own, settings, databases));
     if (databases && truthy(f.dbComment) && !f.manyToMany)
       errors.push(Warning_('SQLite does not support comments on columns (db_comment).', { obj: f, id: 'fields.W163' }));
   }
@@ -112,7 +115,7 @@ function checkM2mThroughSameRelationship(_model: ModelClass, meta: Options, obj:
   for (const f of meta.localManyToMany) {
     const rf = f.remoteField!;
     if (typeof rf.model === 'string' || !metaOf(rf.through as PyValue)) continue;
-    const sig = `${metaOf(rf.model)!.label}|${metaOf(rf.through as PyValue)!.label}|${String(rf.throughFields)}`;
+    const sig = `${metaOf(rf.model)!.label}|${metaOf(rf.through as PyValue)!.label}|${rf.throughFields === null ? 'None' : pyRepr(rf.throughFields as PyValue)}`;
     if (seen.includes(sig))
       errors.push(
         Error_(`The model has two identical many-to-many relations through the intermediate model '${metaOf(rf.through as PyValue)!.label}'.`, {
@@ -274,6 +277,9 @@ function checkIndexes(meta: Options, obj: CheckTarget, databases: boolean): Chec
   const fields: PyValue[] = [];
   for (const idx of meta.indexes) for (const [f] of idx.fieldsOrders) fields.push(f);
   for (const idx of meta.indexes) fields.push(...idx.include);
+  const refs: string[][] = [];
+  for (const idx of meta.indexes) for (const e of idx.expressions) exprReferences(e, refs);
+  fields.push(...new Set(refs.map((r) => r[0])));
   errors.push(...checkLocalFields(meta, fields, 'indexes', obj));
   return errors;
 }
@@ -289,7 +295,13 @@ function exprReferences(v: PyValue, out: string[][]): void {
     }
   } else if (v instanceof PyInstance && v.native instanceof Expression) {
     if (v.native.kind === 'F') out.push(String(v.native.args[0]).split(LOOKUP_SEP));
-    else for (const a of [...v.native.args, ...v.native.kwargs.values()]) exprReferences(a, out);
+    else if (v.cls.isSubclassOf(Func)) {
+      // A function's string arguments are field names (Func wraps them in F()).
+      for (const a of funcSourceArgs(v.native, v.cls.name)) {
+        if (typeof a === 'string') out.push(a.split(LOOKUP_SEP));
+        else exprReferences(a, out);
+      }
+    } else for (const a of [...v.native.args, ...v.native.kwargs.values()]) exprReferences(a, out);
   }
 }
 
@@ -391,6 +403,22 @@ function checkDefaultPk(model: ModelClass, meta: Options, obj: CheckTarget, sett
 
 // ---- check_all_models -------------------------------------------------------------------------
 
+/**
+ * repr(Model.check) when the class body replaced the classmethod with something else
+ * (models.E020: Django then skips the model's own checks); undefined when it did not.
+ */
+function overriddenCheck(model: ModelClass): string | undefined {
+  for (const c of model.mro) {
+    if (!c.dict.has('check')) continue;
+    if (!c.filename && c.lineno === 0) return undefined;
+    let v: PyValue = c.dict.get('check')!;
+    if (v instanceof PyInstance && v.cls === classmethodClass) return undefined;
+    if (v instanceof PyInstance && v.cls === staticmethodClass) v = (v.native as { func: PyValue }).func;
+    return pyRepr(v);
+  }
+  return undefined;
+}
+
 export function checkAllModels(apps: Apps, models: ModelClass[], settings: SettingsLike, databases = false): CheckMessage[] {
   const errors: CheckMessage[] = [];
   const tables = new Map<string, string[]>();
@@ -399,7 +427,10 @@ export function checkAllModels(apps: Apps, models: ModelClass[], settings: Setti
   for (const model of models) {
     const meta = metaOf(model)!;
     if (meta.managed && !meta.proxy) tables.set(meta.dbTable, [...(tables.get(meta.dbTable) ?? []), meta.label]);
-    errors.push(...checkModel(model, settings, databases));
+    const overridden = overriddenCheck(model);
+    if (overridden)
+      errors.push(Error_(`The '${model.name}.check()' class method is currently overridden by ${overridden}.`, { obj: modelTarget(model), id: 'models.E020' }));
+    else errors.push(...checkModel(model, settings, databases));
     for (const i of meta.indexes) indexes.set(i.name, [...(indexes.get(i.name) ?? []), meta.label]);
     for (const c of meta.constraints) constraints.set(c.name, [...(constraints.get(c.name) ?? []), meta.label]);
   }
