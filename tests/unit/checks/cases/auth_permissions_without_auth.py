@@ -1,0 +1,10 @@
+#! argv: check
+#! apps: blog
+from django.db import models
+
+
+class Post(models.Model):
+    title = models.CharField(max_length=200)
+
+    class Meta:
+        permissions = [('change_post', 'Can edit'), ('change_post', 'Can edit')]
