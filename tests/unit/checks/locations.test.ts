@@ -107,6 +107,23 @@ describe('check locations in the editor', () => {
     );
   }, 30000);
 
+  it('a db_default that reads a column points at the field (the editor runs the database checks)', async () => {
+    const models = [
+      'from django.db import models',
+      'from django.db.models.functions import Lower',
+      '',
+      '',
+      'class Post(models.Model):',
+      '    title = models.CharField(max_length=200)',
+      "    slug = models.CharField(max_length=200, db_default=Lower('title'))",
+      '',
+    ].join('\n');
+    const d = await diagnostics(models);
+    expect(d.map((x) => [x.file, x.line, x.severity, x.message])).toEqual([
+      ['blog/models.py', 7, 'error', 'blog.Post.slug: (fields.E012) Lower(F(title)) cannot be used in db_default.'],
+    ]);
+  }, 30000);
+
   it('an overridden check() points at the model', async () => {
     const models = ['from django.db import models', '', '', 'class Post(models.Model):', '    def check(self):', '        return []', ''].join('\n');
     expect(brief(await diagnostics(models))).toEqual(['blog/models.py:4 error models.E020']);
