@@ -135,7 +135,7 @@ export function conditionSql(c: ExprCompiler, cond: Extract<Condition, { t: 'con
       // A subquery.
       if (isExpr(items)) {
         const [s, p] = c.compileExpr(items as Expr);
-        return [`${lhs} IN (${s})`, [...lhsParams, ...p]];
+        return [(items as Expr).t === 'subquery' ? `${lhs} IN ${s}` : `${lhs} IN (${s})`, [...lhsParams, ...p]];
       }
       throw new PyException('TypeError', `'${typeof items}' object is not iterable`);
     }

@@ -14,8 +14,8 @@ import { ForeignObjectRel } from './fields/reverse_related';
 import { Expression, QNode } from './expressions';
 import { ManagerClass, Manager } from './manager';
 import { CASCADE, PROTECT, RESTRICT, SET_NULL, SET_DEFAULT, DO_NOTHING, SetHandler } from './deletion';
-import { Query, ITER, SUBQUERY, LOOKUP_SEP, exprContainsAggregate, type QLike, type Expr } from './sql/query';
-import { SQLCompiler, insertSql, type CompiledSelect } from './sql/compiler';
+import { Query, ITER, SUBQUERY, LOOKUP_SEP, addSelectRelated, exprContainsAggregate, type QLike, type Expr } from './sql/query';
+import { SQLCompiler, insertSql, type CompiledSelect, type RelatedSelection } from './sql/compiler';
 import { EmptyResultSet } from './lookups';
 import { fromDb, prepValue, isModelInstance } from './sql/values';
 import { convertAggregate, defaultAlias, isAggregate } from './aggregates';
@@ -25,19 +25,7 @@ import type { SqlValue } from '../../project';
 
 ITER.iterate = (v) => iterate(v);
 SUBQUERY.isQuerySet = (v) => v instanceof PyInstance && v.native instanceof QuerySetState;
-SUBQUERY.values = (v) => {
-  const s = (v.native as QuerySetState).clone();
-  s.cache = null;
-  const rows = fetchAll(s);
-  return new PyList(
-    rows.map((r) => {
-      if (r instanceof PyDict) return r.values()[0] ?? null;
-      if (r instanceof PyTuple) return r.items[0] ?? null;
-      if (r instanceof PyInstance && metaOf(r.cls)) return pkValue(r);
-      return r;
-    }),
-  );
-};
+SUBQUERY.state = (v) => v.native as QuerySetState;
 
 const MAX_GET_RESULTS = 21;
 const REPR_OUTPUT_SIZE = 20;
@@ -113,13 +101,34 @@ function rowsToValues(s: QuerySetState, rows: SqlValue[][], compiled: CompiledSe
       const vals = new Map<string, PyValue>();
       fields.forEach((f, i) => vals.set(f.attname!, convert(i, r[i])));
       const inst = instanceFromDb(s.model, vals);
-      for (let i = fields.length; i < cols.length; i++) inst.dict.set(cols[i].alias!, convert(i, r[i]));
+      for (let i = fields.length; i < cols.length; i++) if (!cols[i].related) inst.dict.set(cols[i].alias!, convert(i, r[i]));
+      if (compiled.related?.length) fillRelated(inst, compiled.related, r, convert);
       return inst;
     });
   }
   if (s.mode === 'values') return rows.map((r) => new PyDict(cols.map((c, i) => [c.alias!, convert(i, r[i])] as [PyValue, PyValue])));
   if (s.mode === 'flat') return rows.map((r) => convert(0, r[0]));
   return rows.map((r) => new PyTuple(r.map((v, i) => convert(i, v))));
+}
+
+/** RelatedPopulator: build each select_related() object from its columns and cache it both ways. */
+function fillRelated(parent: PyInstance, infos: RelatedSelection[], row: SqlValue[], convert: (i: number, v: SqlValue) => PyValue): void {
+  for (const info of infos) {
+    const opts = metaOf(info.model)!;
+    const vals = new Map<string, PyValue>();
+    opts.concreteFields.forEach((f, k) => vals.set(f.attname!, convert(info.start + k, row[info.start + k])));
+    const obj = vals.get(opts.pk!.attname!) === null ? null : instanceFromDb(info.model, vals);
+    const f = info.field;
+    const accessor = f.remoteField!.getAccessorName();
+    if (!info.reverse) {
+      stateOf(parent).cache.set(f.name!, obj);
+      if (obj && f.unique && accessor) stateOf(obj).cache.set(accessor, parent);
+    } else {
+      if (obj && accessor) stateOf(parent).cache.set(accessor, obj);
+      if (obj) stateOf(obj).cache.set(f.name!, parent);
+    }
+    if (obj) fillRelated(obj, info.children, row, convert);
+  }
 }
 
 function fetchAll(s: QuerySetState): PyValue[] {
@@ -769,7 +778,20 @@ const METHODS: Record<string, Method> = {
     return out;
   },
   iterator: (self) => new PyList(fetchAll(qsOf(self).clone())),
-  select_related: (self) => chain(self, () => {}),
+  select_related: (self, args) => {
+    if (qsOf(self).mode !== 'model') throw new PyException('TypeError', 'Cannot call select_related() after .values() or .values_list()');
+    return chain(self, (c) => {
+      if (args.length === 1 && args[0] === null) c.query.selectRelated = false;
+      else if (args.length) {
+        const names = args.map((a) => {
+          if (typeof a !== 'string') throw new PyException('AttributeError', `'${typeName(a)}' object has no attribute 'split'`);
+          return a;
+        });
+        c.query.selectRelated = addSelectRelated(c.query.selectRelated, names);
+      }
+      else c.query.selectRelated = true;
+    });
+  },
   prefetch_related: (self) => chain(self, () => {}),
   using: (self) => chain(self, () => {}),
   select_for_update: (self) => chain(self, () => {}),

@@ -6,10 +6,12 @@
 
 import { PyException, PyInstance, type PyValue } from '../../../python/values';
 import { pyStr } from '../../../python/index';
-import type { Field } from '../fields/index';
+import type { Field, ModelClass } from '../fields/index';
+import { metaOf } from '../fields/index';
+import type { Options } from '../options';
 import { Expression } from '../expressions';
 import { conditionSql, EmptyResultSet, type Condition, type ExprCompiler } from '../lookups';
-import { exprContainsAggregate, LOOKUP_SEP, type Expr, type Query, type WhereChild, type WhereNode } from './query';
+import { exprContainsAggregate, LOOKUP_SEP, type Expr, type Query, type SelectRelatedTree, type WhereChild, type WhereNode } from './query';
 
 const q = (name: string) => `"${name}"`;
 
@@ -21,17 +23,32 @@ export interface SelectColumn {
   field: Field | null;
   /** Aggregates over decimals/ints need their own converters. */
   expr: Expr | null;
+  /** A column of a select_related() model. */
+  related?: boolean;
+}
+
+/** One select_related() model in the row (Django's klass_info): where its columns start and where it goes. */
+export interface RelatedSelection {
+  model: ModelClass;
+  /** The forward relation (reverse: false), or the one-to-one on `model` pointing back (reverse: true). */
+  field: Field;
+  reverse: boolean;
+  start: number;
+  children: RelatedSelection[];
 }
 
 export interface CompiledSelect {
   sql: string;
   params: PyValue[];
   columns: SelectColumn[];
+  related?: RelatedSelection[];
 }
 
 export class SQLCompiler implements ExprCompiler {
   /** Annotation references render as the subquery's column name (aggregate over annotations). */
   refAsAlias = false;
+  /** select_related() models found while building the select list. */
+  related: RelatedSelection[] = [];
   constructor(
     readonly query: Query,
     readonly forExecution: boolean,
@@ -65,6 +82,10 @@ export class SQLCompiler implements ExprCompiler {
         return this.compileExpr(e.expr);
       case 'raw':
         return [e.sql, [...e.params]];
+      case 'subquery': {
+        const inner = new SQLCompiler(e.query, this.forExecution).asSelect();
+        return [`(${inner.sql})`, inner.params];
+      }
     }
     const other = e as unknown as { t: string; col?: Expr };
     if (other.t === 'outer' && other.col) {
@@ -140,6 +161,13 @@ export class SQLCompiler implements ExprCompiler {
   selectColumns(): SelectColumn[] {
     const query = this.query;
     const cols: SelectColumn[] = [];
+    if (query.selectOverride) {
+      for (const expr of query.selectOverride) {
+        const [sql, params] = this.compileExpr(expr);
+        cols.push({ sql, params, alias: null, field: fieldOfExpr(expr), expr });
+      }
+      return cols;
+    }
     if (query.valuesSelect) {
       for (const name of query.valuesSelect) {
         const expr = query.valuesExprs.get(name) ?? query.annotations.get(name)!;
@@ -158,7 +186,55 @@ export class SQLCompiler implements ExprCompiler {
       const [sql, params] = this.compileExpr(expr);
       cols.push({ sql: `${sql} AS ${q(name)}`, params, alias: name, field: fieldOfExpr(expr), expr });
     }
+    const sr = query.selectRelated;
+    if (sr) this.related = this.relatedSelections(cols, query.opts, [], 1, sr === true ? null : sr);
     return cols;
+  }
+
+  /**
+   * get_related_selections: joins and columns for select_related(). Without names, every
+   * non-null forward relation down to five levels; with names, exactly those (forward and
+   * reverse one-to-one), or Django's FieldError.
+   */
+  private relatedSelections(cols: SelectColumn[], opts: Options, path: string[], depth: number, requested: SelectRelatedTree | null): RelatedSelection[] {
+    const out: RelatedSelection[] = [];
+    const restricted = requested !== null;
+    if (!restricted && depth > 5) return out;
+    const found = new Set<string>();
+    const reverseRels = opts.relatedObjects.filter((r) => r.field.unique && !r.field.manyToMany && !r.parentLink);
+    const choices = () => [...opts.fields.filter((f) => f.isRelation).map((f) => f.name!), ...reverseRels.map((r) => r.name)].join(', ') || '(none)';
+    const add = (names: string[], model: ModelClass, field: Field, reverse: boolean, next: SelectRelatedTree | null) => {
+      const res = this.query.setupJoins(names, null, { trim: false, failOnMissing: true });
+      const alias = res.joins[res.joins.length - 1];
+      const start = cols.length;
+      const ropts = metaOf(model)!;
+      for (const rf of ropts.concreteFields) cols.push({ sql: `${this.quoteAlias(alias)}.${q(rf.column!)}`, params: [], alias: null, field: rf, expr: null, related: true });
+      const info: RelatedSelection = { model, field, reverse, start, children: [] };
+      out.push(info);
+      info.children = this.relatedSelections(cols, ropts, names, depth + 1, next);
+    };
+    for (const f of opts.fields) {
+      found.add(f.name!);
+      const next = requested?.get(f.name!) ?? null;
+      if (restricted && !f.isRelation && requested.has(f.name!)) {
+        throw new PyException('django.core.exceptions.FieldError', `Non-relational field given in select_related: '${f.name}'. Choices are: ${choices()}`);
+      }
+      const rf = f.remoteField as (typeof f.remoteField & { parentLink?: boolean }) | null;
+      if (!rf || rf.parentLink || !(f.manyToOne || f.oneToOne)) continue;
+      if (restricted ? !requested.has(f.name!) : f.null) continue;
+      add([...path, f.name!], rf.model as ModelClass, f, false, restricted ? (next ?? new Map()) : null);
+    }
+    if (!restricted) return out;
+    for (const rel of reverseRels) {
+      if (!requested.has(rel.name)) continue;
+      found.add(rel.name);
+      add([...path, rel.name], rel.field.model!, rel.field, true, requested.get(rel.name)!);
+    }
+    const missing = [...requested.keys()].filter((k) => !found.has(k));
+    if (missing.length) {
+      throw new PyException('django.core.exceptions.FieldError', `Invalid field name(s) given in select_related: ${missing.map((m) => `'${m}'`).join(', ')}. Choices are: ${choices()}`);
+    }
+    return out;
   }
 
   fromClause(): [string, PyValue[]] {
@@ -234,6 +310,7 @@ export class SQLCompiler implements ExprCompiler {
   /** The SELECT statement (as_sql). */
   asSelect(opts: { withLimits?: boolean } = {}): CompiledSelect {
     const query = this.query;
+    if (query.isEmpty) throw new EmptyResultSet();
     const columns = this.selectColumns();
     const [order, orderParams] = this.orderBy(columns);
     const [from, fromParams] = this.fromClause();
@@ -262,11 +339,12 @@ export class SQLCompiler implements ExprCompiler {
       params.push(...orderParams);
     }
     if (opts.withLimits !== false) sql += limitSql(query);
-    return { sql, params, columns };
+    return { sql, params, columns, related: this.related };
   }
 
   asCount(): CompiledSelect {
     const query = this.query;
+    query.selectRelated = false;
     if (query.distinct || query.isSliced || query.groupBy) {
       const inner = this.asSelect();
       return { sql: `SELECT COUNT(*) FROM (${inner.sql}) subquery`, params: inner.params, columns: [] };
@@ -290,6 +368,7 @@ export class SQLCompiler implements ExprCompiler {
 
   asAggregate(aggs: Map<string, Expr>): CompiledSelect {
     const query = this.query;
+    query.selectRelated = false;
     const columns: SelectColumn[] = [];
     const sub = query.distinct || query.isSliced || !!query.groupBy;
     this.refAsAlias = sub;
@@ -389,6 +468,8 @@ function fieldOfExpr(e: Expr): Field | null {
     case 'comb':
       return fieldOfExpr(e.lhs) ?? fieldOfExpr(e.rhs);
     case 'agg':
+      return e.field;
+    case 'subquery':
       return e.field;
     default:
       return null;

@@ -9,7 +9,7 @@ import { metaOf, type ModelClass } from '../fields/index';
 import type { Options } from '../options';
 import { ForeignObjectRel } from '../fields/reverse_related';
 import { Expression } from '../expressions';
-import { buildLookup, LOOKUP_NAMES, TRANSFORM_NAMES, type Condition } from '../lookups';
+import { buildLookup, isExpr, LOOKUP_NAMES, TRANSFORM_NAMES, type Condition } from '../lookups';
 import { prepValue, isModelInstance } from './values';
 
 export const LOOKUP_SEP = '__';
@@ -36,7 +36,9 @@ export type Expr =
   | { t: 'comb'; lhs: Expr; op: string; rhs: Expr }
   | { t: 'agg'; fn: string; arg: Expr | null; distinct: boolean; field: Field | null; sourceType: string }
   | { t: 'ref'; name: string; expr: Expr }
-  | { t: 'raw'; sql: string; params: PyValue[]; field: Field | null };
+  | { t: 'raw'; sql: string; params: PyValue[]; field: Field | null }
+  /** A QuerySet used as a value: `(SELECT ...)` with its own aliases. */
+  | { t: 'subquery'; query: Query; field: Field | null };
 
 export interface WhereNode {
   t: 'node';
@@ -86,6 +88,8 @@ export function exprOutputField(e: Expr): Field | null {
     case 'ref':
       return exprOutputField(e.expr);
     case 'raw':
+      return e.field;
+    case 'subquery':
       return e.field;
   }
 }
@@ -144,6 +148,14 @@ export class Query {
   low = 0;
   high: number | null = null;
   aliasPrefix = 'T';
+  /** Prefixes taken by this query and its subqueries (bump_prefix picks the next free one). */
+  subqAliases = new Set<string>(['T']);
+  /** Whether anything joined from or referenced the base table yet (Django creates it lazily). */
+  baseAliasUsed = false;
+  /** A subquery's select list when it selects bare columns (`SELECT U0."id"`) instead of the model's. */
+  selectOverride: Expr[] | null = null;
+  /** select_related(): false, true (every non-null foreign key), or the names asked for, as a tree. */
+  selectRelated: boolean | SelectRelatedTree = false;
   /** When an annotation is an aggregate, rows are grouped. */
   groupBy: boolean | 'values' = false;
   isEmpty = false;
@@ -169,8 +181,8 @@ export class Query {
   newAlias(table: string, forceNew = false): string {
     const existing = this.tableMap.get(table);
     let alias: string;
-    if (!existing && !forceNew && this.aliasPrefix === 'T') alias = table;
-    else alias = `${this.aliasPrefix}${this.aliasMap.size + (this.aliasPrefix === 'U' ? 0 : 1)}`;
+    if (!existing && !forceNew) alias = table;
+    else alias = `${this.aliasPrefix}${this.aliasMap.size + 1}`;
     if (!existing) this.tableMap.set(table, [alias]);
     else existing.push(alias);
     return alias;
@@ -187,6 +199,8 @@ export class Query {
     q.valuesExprs = new Map(this.valuesExprs);
     q.annotationSelect = this.annotationSelect ? [...this.annotationSelect] : null;
     q.ordering = [...this.ordering];
+    q.subqAliases = new Set(this.subqAliases);
+    q.selectOverride = this.selectOverride ? [...this.selectOverride] : null;
     return q;
   }
 
@@ -285,6 +299,7 @@ export class Query {
     opts: { failOnMissing?: boolean; trim?: boolean } = {},
   ): { col: Expr; joins: string[]; rest: string[]; field: Field | ForeignObjectRel; multi: boolean; targetField: Field } {
     const path = this.resolvePath(names, this.opts, !!opts.failOnMissing);
+    this.baseAliasUsed = true;
     let steps = [...path.steps];
     let targetField = path.targetField;
     let targetColumn = targetField.column!;
@@ -415,6 +430,7 @@ export class Query {
     if (currentNegated && path.multi) {
       return { clause: newNode('AND', false, [this.splitExclude(arg, value)]), needed: new Set() };
     }
+    this.checkRelatedQuerySet(path.field, path.targetOpts, value);
     const preJoins = new Set(this.aliasMap.keys());
     const res = this.setupJoins(parts, canReuse);
     for (const a of res.joins) if (!preJoins.has(a)) canReuse.add(a);
@@ -474,14 +490,8 @@ export class Query {
   /** The right-hand side of a lookup: a list, an expression (F) or a value prepared for the field. */
   resolveRhs(value: PyValue, field: Field | null, canReuse: Set<string> | null, lookupName = 'exact'): PyValue | Expr | (PyValue | Expr)[] {
     if (value instanceof PyInstance && value.native instanceof Expression) return this.resolveExpr(value, canReuse, false);
-    if (value instanceof PyInstance && SUBQUERY.values && SUBQUERY.isQuerySet(value)) {
-      // A QuerySet as the right-hand side: its values (model instances become primary keys).
-      value = SUBQUERY.values(value);
-      if (lookupName !== 'in') {
-        const items = iterValues(value);
-        if (items.length > 1) throw new PyException('django.db.utils.ProgrammingError', 'More than one row returned by a subquery used as an expression.');
-        value = items[0] ?? null;
-      }
+    if (value instanceof PyInstance && SUBQUERY.isQuerySet(value) && SUBQUERY.state) {
+      return this.subqueryRhs(value, field, lookupName);
     }
     if (lookupName === 'in' || lookupName === 'range') {
       const items = iterValues(value);
@@ -489,6 +499,104 @@ export class Query {
       return items.map((v) => (v instanceof PyInstance && v.native instanceof Expression ? this.resolveExpr(v, canReuse, false) : rhsPrep(field, v, lookupName)));
     }
     return rhsPrep(field, value, lookupName);
+  }
+
+  /**
+   * A QuerySet as a lookup's right-hand side: one statement with the QuerySet as a subquery
+   * (Query.resolve_expression plus the In/Exact lookups' preparation of it).
+   */
+  private subqueryRhs(value: PyInstance, field: Field | null, lookupName: string): Expr {
+    const st = SUBQUERY.state!(value);
+    const sub = st.query.clone();
+    const hasSelectFields = st.mode !== 'model';
+    if (lookupName === 'exact' && !(sub.high !== null && sub.high - sub.low === 1)) {
+      throw new PyException('ValueError', 'The QuerySet value for an exact lookup must be limited to one result using slicing.');
+    }
+    sub.bumpPrefix(this);
+    if (lookupName === 'in') sub.clearOrderingUnlessSliced();
+    if (!hasSelectFields) {
+      const target = field?.isRelation ? (field as unknown as { targetField?: Field }).targetField : null;
+      if (lookupName === 'in' && target && !target.primaryKey) {
+        // RelatedIn to a to_field: the subquery selects that field, like values().
+        sub.setValues([target.name!]);
+        sub.annotationSelect = [];
+      } else {
+        sub.baseAliasUsed = true;
+        sub.selectOverride = [sub.col(sub.baseAlias(), sub.opts.pk!)];
+      }
+    }
+    return { t: 'subquery', query: sub, field };
+  }
+
+  /** check_related_objects: a relation compared with a model QuerySet needs a QuerySet of the related model. */
+  private checkRelatedQuerySet(field: Field | ForeignObjectRel, opts: Options, value: PyValue): void {
+    if (!(value instanceof PyInstance) || !SUBQUERY.isQuerySet(value) || !SUBQUERY.state) return;
+    if (!(field instanceof ForeignObjectRel) && !field.isRelation) return;
+    const st = SUBQUERY.state(value);
+    if (st.mode !== 'model') return;
+    const m = st.query.model;
+    if (m === opts.model || m.isSubclassOf(opts.model) || opts.model.isSubclassOf(m)) return;
+    throw new PyException('ValueError', `Cannot use QuerySet for "${metaOf(m)!.objectName}": Use a QuerySet for "${opts.objectName}".`);
+  }
+
+  /** In.get_prep_lookup: a subquery's ordering is dropped unless it is sliced. */
+  clearOrderingUnlessSliced(): void {
+    if (this.isSliced) return;
+    this.clearOrdering(true);
+  }
+
+  /** bump_prefix: take the next alias prefix free in this query and `outer`, and rename the aliases already made. */
+  bumpPrefix(outer: Query): void {
+    if (this.aliasPrefix !== outer.aliasPrefix) return;
+    const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+    let chosen: string | null = null;
+    const candidates = function* (start: string): Generator<string> {
+      yield start;
+      let from: string | null = start;
+      for (let n = 1; n < 4; n++) {
+        const seq = from ? ALPHABET.slice(ALPHABET.indexOf(from)) : ALPHABET;
+        const rec = function* (k: number): Generator<string> {
+          if (k === 0) {
+            yield '';
+            return;
+          }
+          for (const c of seq) for (const rest of rec(k - 1)) yield c + rest;
+        };
+        yield* rec(n);
+        from = null;
+      }
+    };
+    for (const c of candidates(this.aliasPrefix)) {
+      if (!this.subqAliases.has(c)) {
+        chosen = c;
+        break;
+      }
+    }
+    if (!chosen) throw new PyException('RecursionError', 'Maximum recursion depth exceeded: too many subqueries.');
+    this.aliasPrefix = chosen;
+    this.subqAliases.add(chosen);
+    for (const a of this.subqAliases) outer.subqAliases.add(a);
+    if (!this.baseAliasUsed) return;
+    const map = new Map<string, string>();
+    [...this.aliasMap.keys()].forEach((a, i) => map.set(a, `${chosen}${i}`));
+    this.changeAliases(map);
+  }
+
+  /** change_aliases: rename aliases everywhere this query mentions them. */
+  private changeAliases(map: Map<string, string>): void {
+    const rn = (a: string) => map.get(a) ?? a;
+    const aliasMap = new Map<string, Join>();
+    for (const [a, j] of this.aliasMap) {
+      const parent = j.parentAlias === null ? null : rn(j.parentAlias);
+      const key = parent === null ? j.key : `${parent}|${j.lhsCol}|${j.table}|${j.rhsCol}`;
+      aliasMap.set(rn(a), { ...j, alias: rn(a), parentAlias: parent, key });
+    }
+    this.aliasMap = aliasMap;
+    this.tableMap = new Map([...this.tableMap].map(([t, as]) => [t, as.map(rn)]));
+    this.where = relabelNode(this.where, map);
+    this.annotations = new Map([...this.annotations].map(([k, e]) => [k, relabelExpr(e, map)]));
+    this.valuesExprs = new Map([...this.valuesExprs].map(([k, e]) => [k, relabelExpr(e, map)]));
+    if (this.selectOverride) this.selectOverride = this.selectOverride.map((e) => relabelExpr(e, map));
   }
 
   /** Resolves an F/Value/CombinedExpression/aggregate against this query. */
@@ -528,11 +636,9 @@ export class Query {
   /** exclude() across a multi-valued relation: NOT (EXISTS(SELECT 1 ... correlated)). */
   private splitExclude(arg: string, value: PyValue): Condition {
     const inner = new Query(this.model);
-    inner.aliasMap.clear();
-    inner.tableMap.clear();
-    inner.aliasPrefix = 'U';
-    inner.baseTableU(this.opts.dbTable);
     inner.addQ({ connector: 'AND', negated: false, children: [[arg, value]] });
+    // Resolving the EXISTS renames the inner aliases past every prefix its own subqueries took.
+    inner.bumpPrefix(this);
     // Trim the first join: correlate on its column instead of the base table.
     const base = inner.baseAlias();
     const first = [...inner.aliasMap.values()].find((j) => j.parentAlias === base)!;
@@ -547,12 +653,7 @@ export class Query {
     return existsCondition(inner);
   }
 
-  baseTableU(table: string): void {
-    this.aliasPrefix = 'U';
-    const alias = `U${this.aliasMap.size}`;
-    this.tableMap.set(table, [alias]);
-    this.aliasMap.set(alias, { table, alias, parentAlias: null, lhsCol: '', rhsCol: '', joinType: null, nullable: false, key: '', multi: false });
-  }
+
 
   // ---- annotations ---------------------------------------------------------------------------
 
@@ -654,6 +755,26 @@ function transformAllowed(field: Field, name: string): boolean {
   return false;
 }
 
+export type SelectRelatedTree = Map<string, SelectRelatedTree>;
+
+/** add_select_related: merge `a__b` names into the tree (a fresh copy; clones share trees). */
+export function addSelectRelated(current: boolean | SelectRelatedTree, names: string[]): SelectRelatedTree {
+  const copy = (t: SelectRelatedTree): SelectRelatedTree => new Map([...t].map(([k, v]) => [k, copy(v)]));
+  const root = typeof current === 'boolean' ? new Map() : copy(current);
+  for (const name of names) {
+    let d = root;
+    for (const part of name.split(LOOKUP_SEP)) {
+      let next = d.get(part);
+      if (!next) {
+        next = new Map();
+        d.set(part, next);
+      }
+      d = next;
+    }
+  }
+  return root;
+}
+
 export interface QLike {
   connector: 'AND' | 'OR' | 'XOR';
   negated: boolean;
@@ -691,7 +812,38 @@ function rhsPrep(field: Field | null, v: PyValue, lookupName: string): PyValue {
 }
 
 /** QuerySets used as values (query.ts fills it). */
-export const SUBQUERY: { isQuerySet: (v: PyValue) => boolean; values?: (v: PyInstance) => PyValue } = { isQuerySet: () => false };
+export const SUBQUERY: { isQuerySet: (v: PyValue) => boolean; state?: (v: PyInstance) => { query: Query; mode: string } } = { isQuerySet: () => false };
+
+function relabelExpr(e: Expr, map: Map<string, string>): Expr {
+  switch (e.t) {
+    case 'col': {
+      const alias = map.get(e.alias);
+      return alias === undefined ? e : { ...e, alias, quoted: false };
+    }
+    case 'comb':
+      return { ...e, lhs: relabelExpr(e.lhs, map), rhs: relabelExpr(e.rhs, map) };
+    case 'agg':
+      return e.arg ? { ...e, arg: relabelExpr(e.arg, map) } : e;
+    case 'ref':
+      return { ...e, expr: relabelExpr(e.expr, map) };
+    default:
+      // Values, raw SQL, and subqueries (their aliases are their own).
+      return e;
+  }
+}
+
+function relabelNode(n: WhereNode, map: Map<string, string>): WhereNode {
+  return {
+    ...n,
+    children: n.children.map((c): WhereChild => {
+      if (c.t === 'node') return relabelNode(c, map);
+      if (c.t !== 'cond') return c;
+      const rhs = c.rhs;
+      const rel = (v: PyValue | Expr) => (isExpr(v) ? relabelExpr(v as Expr, map) : v);
+      return { ...c, lhs: relabelExpr(c.lhs, map), rhs: Array.isArray(rhs) ? rhs.map(rel) : rel(rhs as PyValue | Expr) } as Condition;
+    }),
+  };
+}
 
 /** Hook for aggregates (aggregates.ts fills it). */
 export const AGGREGATE_RESOLVER: { resolve?: (q: Query, e: Expression, canReuse: Set<string> | null) => Expr | undefined } = {};

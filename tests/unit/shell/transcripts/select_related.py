@@ -1,0 +1,42 @@
+#! models: m2m
+#! setup: m2m
+#! mode: script
+#! debug: true
+from django.db import connection, reset_queries
+from django.db.models import Count
+reset_queries()
+ps = list(Post.objects.select_related('author').order_by('id'))
+print(ps, [p.author for p in ps])
+ps = list(Post.objects.select_related('editor').order_by('id'))
+print([p.editor for p in ps])
+p = Post.objects.select_related('author', 'editor').get(pk=2)
+print(p.author.name, p.editor.name)
+print(Post.objects.select_related('author').first().author)
+for q in connection.queries:
+    print(q['sql'])
+print(Post.objects.select_related('author').query)
+print(Post.objects.select_related('editor').query)
+print(Post.objects.select_related('editor', 'author').query)
+print(Post.objects.select_related().query)
+print(Post.objects.select_related('author').filter(author__name='Ann').query)
+print(Post.objects.select_related('editor').filter(editor__name='Ann').query)
+print(Post.objects.filter(editor__name='Ann').select_related('editor').query)
+print(Post.objects.select_related('author').order_by('author__name').query)
+print(Post.objects.select_related('author').order_by('editor__name').query)
+print(Post.objects.select_related('editor').exclude(editor__name='x').query)
+print(Post.objects.select_related('author').values('title').query)
+print(Post.objects.select_related('author').values_list('title', 'author__name').query)
+print(Post.objects.select_related('author').count())
+print(Post.objects.select_related('author')[1:3].count())
+print(Post.objects.select_related('author').distinct().query)
+print(Post.objects.select_related('author')[1:2].query)
+print(Post.objects.annotate(n=Count('author__posts')).select_related('author').query)
+print(Post.objects.select_related('author').select_related('editor').query)
+print(Post.objects.select_related('author').select_related(None).query)
+print(Post.objects.select_related().select_related('editor').query)
+print(Subscription.objects.select_related('reader', 'author').query)
+print(Subscription.objects.select_related().query)
+print(Membership.objects.select_related('person').query)
+print(Post.objects.filter(pk__in=Post.objects.select_related('author').filter(title='x')).query)
+print(Author.objects.get(pk=1).posts.select_related('editor').order_by('id'))
+print([p.editor for p in Author.objects.get(pk=1).posts.select_related('editor').order_by('id')])
