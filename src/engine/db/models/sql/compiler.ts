@@ -323,10 +323,23 @@ export class SQLCompiler implements ExprCompiler {
       params.push(...whereParams);
     }
     if (query.groupBy) {
+      // Explicit group-by columns first, then the selected non-aggregates; a selected aliased
+      // expression is referred to by its position.
       const groups: string[] = [];
+      const positions = new Map<string, number>();
+      columns.forEach((c, i) => {
+        if (c.alias && c.expr) positions.set(this.compileExpr(c.expr)[0], i + 1);
+      });
+      const push = (g: string) => {
+        if (!groups.includes(g)) groups.push(g);
+      };
+      for (const e of query.groupByExprs ?? []) {
+        const g = this.compileExpr(e)[0];
+        push(positions.has(g) ? String(positions.get(g)) : g);
+      }
       columns.forEach((c, i) => {
         if (c.expr && exprContainsAggregate(c.expr)) return;
-        groups.push(c.alias ? String(i + 1) : c.sql);
+        push(c.alias ? String(i + 1) : c.sql);
       });
       if (groups.length) sql += ` GROUP BY ${groups.join(', ')}`;
     }

@@ -158,6 +158,8 @@ export class Query {
   selectRelated: boolean | SelectRelatedTree = false;
   /** When an annotation is an aggregate, rows are grouped. */
   groupBy: boolean | 'values' = false;
+  /** What annotate() then values() still groups by: every column of the model (set_group_by). */
+  groupByExprs: Expr[] | null = null;
   isEmpty = false;
   /** Subquery correlations: the outer query resolves `OuterRef`-like columns. */
   constructor(readonly model: ModelClass) {
@@ -201,6 +203,7 @@ export class Query {
     q.ordering = [...this.ordering];
     q.subqAliases = new Set(this.subqAliases);
     q.selectOverride = this.selectOverride ? [...this.selectOverride] : null;
+    q.groupByExprs = this.groupByExprs ? [...this.groupByExprs] : null;
     return q;
   }
 
@@ -597,6 +600,7 @@ export class Query {
     this.annotations = new Map([...this.annotations].map(([k, e]) => [k, relabelExpr(e, map)]));
     this.valuesExprs = new Map([...this.valuesExprs].map(([k, e]) => [k, relabelExpr(e, map)]));
     if (this.selectOverride) this.selectOverride = this.selectOverride.map((e) => relabelExpr(e, map));
+    if (this.groupByExprs) this.groupByExprs = this.groupByExprs.map((e) => relabelExpr(e, map));
   }
 
   /** Resolves an F/Value/CombinedExpression/aggregate against this query. */
@@ -669,6 +673,10 @@ export class Query {
 
   /** values(*fields): what each row selects. */
   setValues(fields: string[]): void {
+    if (this.groupBy === true) {
+      this.baseAliasUsed = true;
+      this.groupByExprs = this.opts.concreteFields.map((f) => this.col(this.baseAlias(), f));
+    }
     this.valuesSelect = [];
     this.valuesExprs = new Map();
     const names = fields.length ? fields : [...this.opts.concreteFields.map((f) => f.attname!), ...this.annotations.keys()];
