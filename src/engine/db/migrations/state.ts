@@ -453,7 +453,12 @@ export class ProjectState {
     const key = modelKey(appLabel, modelName);
     this.models.get(key)!.fields.set(name, field);
     if (this._relations !== null) this.resolveModelFieldRelations(key, name, field);
-    this.reloadModel(key, !field.isRelation);
+    // Like a new model, a new relation re-renders the model, its target and their neighbours
+    // only (a delayed reload, as Django does for other fields): classes further away keep
+    // references to equal older classes, which no schema change reads, and RunPython renders
+    // every model again first. Reloading the whole connected graph made each relation added
+    // to a chain of models render all of them again.
+    this.reloadModel(key, true);
   }
 
   removeField(appLabel: string, modelName: string, name: string): void {

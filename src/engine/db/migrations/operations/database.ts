@@ -514,6 +514,8 @@ export function setRunPythonHook(hook: RunPythonHook | null): void {
 export function runPython(code: PyValue, fromState: unknown, se: unknown): void {
   const name = (code as { qualname?: string; name?: string } | null)?.qualname ?? '';
   if (name === 'RunPython.noop') return;
+  // The code may use any model: re-render those whose rendering was put off (delayed reloads).
+  (fromState as { clearDelayedAppsCache?(): void }).clearDelayedAppsCache?.();
   const apps = (fromState as StateWithApps).apps;
   if (runPythonHook) {
     runPythonHook(code, apps, se);
