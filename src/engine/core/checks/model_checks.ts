@@ -2,6 +2,8 @@
 
 import { PyClass, PyInstance, PyList, PyTuple, type PyValue } from '../../python/values';
 import { classmethodClass, propertyClass, staticmethodClass } from '../../python/index';
+import { fakeAddress } from '../../python/protocol';
+import { FileField, ImageField } from '../../db/models/fields/files';
 import { Error_, Warning_, CheckMessage, type CheckTarget } from './messages';
 import { Field, metaOf, type ModelClass } from '../../db/models/fields/index';
 import { ForeignKey, OneToOneField } from '../../db/models/fields/related';
@@ -305,6 +307,15 @@ function exprReferences(v: PyValue, out: string[][]): void {
   }
 }
 
+/** Whether a condition has a RawSQL() anywhere in it (Q.flatten() / Expression.flatten()). */
+function containsRawSql(v: PyValue): boolean {
+  if (v instanceof PyInstance && v.native instanceof QNode)
+    return v.native.children.some((c) => containsRawSql(c instanceof PyTuple ? c.items[1] : c));
+  if (v instanceof PyInstance && v.native instanceof Expression)
+    return v.native.kind === 'RawSQL' || [...v.native.args, ...v.native.kwargs.values()].some(containsRawSql);
+  return false;
+}
+
 function checkConstraints(meta: Options, obj: CheckTarget): CheckMessage[] {
   const errors: CheckMessage[] = [];
   const hint = "A constraint won't be created. Silence this warning if you don't care about it.";
@@ -321,6 +332,14 @@ function checkConstraints(meta: Options, obj: CheckTarget): CheckMessage[] {
       exprReferences(c.condition, refs);
       for (const e of c.expressions) exprReferences(e, refs);
     } else if (c instanceof CheckConstraint) {
+      if (containsRawSql(c.condition))
+        errors.push(
+          Warning_(`Check constraint ${pyRepr(c.name)} contains RawSQL() expression and won't be validated during the model full_clean().`, {
+            hint: "Silence this warning if you don't care about it.",
+            obj,
+            id: 'models.W045',
+          }),
+        );
       exprReferences(c.condition, refs);
     }
     if (!refs.length) continue;
@@ -403,12 +422,25 @@ function checkDefaultPk(model: ModelClass, meta: Options, obj: CheckTarget, sett
 
 // ---- check_all_models -------------------------------------------------------------------------
 
+/** The descriptor class a field puts on its model under its name. */
+function fieldDescriptorPath(f: Field): string {
+  const related = 'django.db.models.fields.related_descriptors';
+  if (f instanceof OneToOneField) return `${related}.ForwardOneToOneDescriptor`;
+  if (f instanceof ForeignKey) return `${related}.ForwardManyToOneDescriptor`;
+  if (f.manyToMany) return `${related}.ManyToManyDescriptor`;
+  if (f instanceof ImageField) return 'django.db.models.fields.files.ImageFileDescriptor';
+  if (f instanceof FileField) return 'django.db.models.fields.files.FileDescriptor';
+  return 'django.db.models.query_utils.DeferredAttribute';
+}
+
 /**
  * repr(Model.check) when the class body replaced the classmethod with something else
  * (models.E020: Django then skips the model's own checks); undefined when it did not.
  */
 function overriddenCheck(model: ModelClass): string | undefined {
   for (const c of model.mro) {
+    const field = metaOf(c)?.localFields.concat(metaOf(c)!.localManyToMany).find((f) => f.name === 'check');
+    if (field) return `<${fieldDescriptorPath(field)} object at ${fakeAddress(field)}>`;
     if (!c.dict.has('check')) continue;
     if (!c.filename && c.lineno === 0) return undefined;
     let v: PyValue = c.dict.get('check')!;
@@ -460,5 +492,4 @@ export function checkAllModels(apps: Apps, models: ModelClass[], settings: Setti
   return errors;
 }
 
-void ForeignKey;
 void PyClass;
