@@ -139,6 +139,7 @@ import type { CheckResult, CommandEnvironment } from './core/management/environm
 import type { MigrationsRuntime } from './db/migrations/runtime';
 import { ProjectImporter, activateProject, setupProject, type LoadedProject } from './apps/loader';
 import { activity } from './python/activity';
+import { getStderr, getStdout, setStderr, setStdout } from './python/builtins';
 import { registerMigrationsModule } from './db/migrations/pymodule';
 import { ProjectMigrationsRuntime } from './db/migrations/project_runtime';
 import { stateBridge } from './db/migrations/state_bridge';
@@ -216,9 +217,11 @@ export class Project implements CommandEnvironment {
     this.loaded = undefined;
     this.loadedKey = undefined;
     const reads = activity.volatileReads;
+    const outputs = activity.outputs;
     this.loaded = setupProject(this.files);
     this.loadedKey = key;
-    this.loadedPristine = activity.volatileReads === reads;
+    // A models module that prints prints at every command.
+    this.loadedPristine = activity.volatileReads === reads && activity.outputs === outputs;
   }
 
   /** System check results for the loaded project, by options (the checks only read models and settings). */
@@ -264,6 +267,10 @@ export class Project implements CommandEnvironment {
     const utility = new ManagementUtility(this, console);
     this.internalError = false;
     const calls = activity.projectCalls;
+    // print() and sys.stdout in project code (models.py, RunPython) write to the command's output.
+    const [stdout, stderr] = [getStdout(), getStderr()];
+    setStdout((t) => console.stdout(t));
+    setStderr((t) => console.stderr(t));
     try {
       await utility.execute(argv);
       return 0;
@@ -271,6 +278,8 @@ export class Project implements CommandEnvironment {
       this.internalError = !(e instanceof SystemExit || e instanceof PyException || e instanceof CommandError);
       return reportFailure(e, console, this.files);
     } finally {
+      setStdout(stdout);
+      setStderr(stderr);
       this.runtime = undefined;
       // Project code that ran (a RunPython function, the shell) may have changed modules or classes.
       if (activity.projectCalls !== calls || this.internalError || !KEEPS_PROJECT_LOADED.has(argv[0] ?? 'help')) this.loadedPristine = false;

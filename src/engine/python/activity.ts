@@ -7,4 +7,6 @@ export const activity = {
   projectCalls: 0,
   /** Reads of the current time or of random numbers. */
   volatileReads: 0,
+  /** Writes to standard output or standard error (print, sys.stdout.write). */
+  outputs: 0,
 };

@@ -1,6 +1,7 @@
 // The `builtins` namespace: functions (print, len, sorted, ...), constructors of the built-in
 // types, property/classmethod/staticmethod/super, and the exception classes' behaviour.
 
+import { activity } from './activity';
 import {
   PyBoundMethod,
   PyBuiltin,
@@ -136,6 +137,7 @@ def('print', (args, kwargs) => {
     callValue(getAttr(a.file, 'write'), [text]);
     return null;
   }
+  activity.outputs++;
   stdoutSink(text);
   return null;
 });

@@ -70,6 +70,12 @@ class Post(models.Model):
     expect(out).toContain('~ Alter field published on post');
   });
 
+  it('is loaded again when models.py prints (every command prints it first)', async () => {
+    const p = await project({ 'blog/models.py': "print('loading models')\n" + POST });
+    expect((await run(p, 'check')).out).toBe('loading models\nSystem check identified no issues (0 silenced).\n');
+    expect((await run(p, 'check')).out).toBe('loading models\nSystem check identified no issues (0 silenced).\n');
+  });
+
   it('is loaded again after the shell defined a model', async () => {
     const p = await project({ 'blog/models.py': POST });
     await run(p, 'makemigrations');

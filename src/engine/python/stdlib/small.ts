@@ -1,6 +1,7 @@
 // Small standard modules the subset needs: os/os.path, pathlib (Path for settings.py's
 // BASE_DIR), sys, typing (names only), copy, collections, itertools, string, json (dumps/loads).
 
+import { activity } from '../activity';
 import { PyBoundMethod, PyBuiltin, PyClass, PyDict, PyFunction, PyInstance, PyList, PyModule, PySet, PyTuple, type PyValue } from '../values';
 import { callValue, err, iterate, pyRepr, pyStr, strRepr, toArray, toIndex, typeName, floatRepr, makeIterator, pyEq } from '../protocol';
 import { bind, builtin, makeModule, method, nativeClass, registerNativeModule, sig } from '../native';
@@ -155,6 +156,7 @@ const StdoutClass = nativeClass({
   methods: {
     write: (self, args) => {
       const s = pyStr(args[0]);
+      activity.outputs++;
       ((self as PyInstance).native === 'stderr' ? getStderr() : getStdout())(s);
       return BigInt(s.length);
     },
