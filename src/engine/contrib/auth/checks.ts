@@ -55,6 +55,20 @@ function unpackPair(entry: PyValue): [PyValue, PyValue] {
   return [items[0], items[1]];
 }
 
+/** Runs `f`; a Python error it raises points at Meta.permissions (the editor marks that line). */
+function atPermissions<T>(target: CheckTarget, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    const loc = target.checkLocation?.();
+    if (e instanceof PyException && loc && !e.filename) {
+      e.filename = loc.file;
+      e.lineno = loc.line;
+    }
+    throw e;
+  }
+}
+
 const text = (v: PyValue): string => (typeof v === 'string' ? v : pyStr(v));
 
 /** (codename, name) of the permissions Django creates for a model by itself. */
@@ -100,8 +114,8 @@ export function checkModelsPermissions(apps: Apps, appLabels?: string[]): CheckM
     }
     const obj = metaOptionTarget(model, 'permissions');
     const seen = new Set<string>();
-    for (const entry of toArray(meta.permissions)) {
-      const [codenameV, nameV] = unpackPair(entry);
+    for (const entry of atPermissions(obj, () => toArray(meta.permissions))) {
+      const [codenameV, nameV] = atPermissions(obj, () => unpackPair(entry));
       const codename = text(codenameV);
       if (pyLen(nameV) > nameMax)
         errors.push(Error_(`The permission named '${text(nameV)}' of model '${meta.label}' is longer than ${nameMax} characters.`, { obj, id: 'auth.E008' }));

@@ -187,8 +187,20 @@ function checkModelNameDbLookupClashes(model: ModelClass, obj: CheckTarget): Che
 }
 
 function checkPropertyNameRelatedFieldAccessorClashes(model: ModelClass, meta: Options, obj: CheckTarget): CheckMessage[] {
+  // Options._property_names: the first definition of a name along the MRO decides. A field's
+  // descriptors (under its name and attname) replace what the class body put there.
   const props = new Set<string>();
-  for (const c of model.mro) for (const [k, v] of c.dict) if (v instanceof PyInstance && v.cls === propertyClass) props.add(k);
+  const seen = new Set<string>();
+  for (const c of model.mro) {
+    const installed = new Set<string>();
+    const cm = metaOf(c);
+    for (const f of cm ? [...cm.localFields, ...cm.localManyToMany] : []) {
+      if (f.name) installed.add(f.name);
+      if (f.attname) installed.add(f.attname);
+    }
+    for (const [k, v] of c.dict) if (!seen.has(k) && !installed.has(k) && v instanceof PyInstance && v.cls === propertyClass) props.add(k);
+    for (const k of [...c.dict.keys(), ...installed]) seen.add(k);
+  }
   if (!props.size) return [];
   const errors: CheckMessage[] = [];
   for (const f of [...meta.fields, ...meta.manyToMany]) {
