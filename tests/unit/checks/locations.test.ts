@@ -129,9 +129,9 @@ describe('check locations in the editor', () => {
     expect(brief(await diagnostics(models))).toEqual(['blog/models.py:4 error models.E020']);
   }, 30000);
 
-  it('a malformed Meta.permissions is a ValueError, as in Django', async () => {
+  it('a malformed Meta.permissions is a ValueError, as in Django, marked at Meta.permissions', async () => {
     const models = ['from django.db import models', '', '', 'class Post(models.Model):', '    class Meta:', "        permissions = ('publish', 'Can publish')", ''].join('\n');
     const d = await diagnostics(models);
-    expect(d.map((x) => x.message)).toEqual(['ValueError: too many values to unpack (expected 2)']);
+    expect(d.map((x) => [x.file, x.line, x.message])).toEqual([['blog/models.py', 6, 'ValueError: too many values to unpack (expected 2)']]);
   }, 30000);
 });
