@@ -2,9 +2,10 @@
 // model's neighbours (delayed reloads), as in Django.
 
 import { expect, it } from 'vitest';
-import { Project, type Console, type ProjectFiles } from '../../../src/engine/project';
+import { Project, type Console } from '../../../src/engine/project';
 import { loadSqlJs } from '../../../src/platform/node';
 import { SqlJsDatabase } from '../../../src/platform/sqljs';
+import { MemoryFiles } from '../../../src/ui/engine/memoryFiles';
 
 const MIGRATION = `from django.db import migrations, models
 import django.db.models.deletion
@@ -77,14 +78,13 @@ class Review(models.Model):
 `;
 
 it('RunPython after a relation was added reaches every reverse relation', async () => {
-  const m = new Map<string, string>([
-    ['settings.py', "INSTALLED_APPS = ['blog']\nDATABASES = {'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': 'db.sqlite3'}}\nDEFAULT_AUTO_FIELD = 'django.db.models.BigAutoField'\n"],
-    ['blog/__init__.py', ''],
-    ['blog/migrations/__init__.py', ''],
-    ['blog/migrations/0001_initial.py', MIGRATION],
-    ['blog/models.py', MODELS],
-  ]);
-  const files: ProjectFiles = { read: (p) => m.get(p), write: (p, t) => void m.set(p, t), delete: (p) => void m.delete(p), list: () => [...m.keys()].sort() };
+  const files = new MemoryFiles({
+    'settings.py': "INSTALLED_APPS = ['blog']\nDATABASES = {'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': 'db.sqlite3'}}\nDEFAULT_AUTO_FIELD = 'django.db.models.BigAutoField'\n",
+    'blog/__init__.py': '',
+    'blog/migrations/__init__.py': '',
+    'blog/migrations/0001_initial.py': MIGRATION,
+    'blog/models.py': MODELS,
+  });
   let out = '';
   const console: Console = { stdout: (t) => void (out += t), stderr: (t) => void (out += t), readLine: async () => null, isatty: false };
   const code = await new Project(files, SqlJsDatabase.create(await loadSqlJs())).run(['migrate'], console);

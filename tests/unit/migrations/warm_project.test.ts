@@ -2,9 +2,10 @@
 // again could not give anything else: each `manage.py` command is a new Python process.
 
 import { describe, expect, it } from 'vitest';
-import { Project, type Console, type ProjectFiles } from '../../../src/engine/project';
+import { Project, type Console } from '../../../src/engine/project';
 import { loadSqlJs } from '../../../src/platform/node';
 import { SqlJsDatabase } from '../../../src/platform/sqljs';
+import { MemoryFiles } from '../../../src/ui/engine/memoryFiles';
 
 const SETTINGS =
   "INSTALLED_APPS = ['blog']\nDATABASES = {'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': 'db.sqlite3'}}\nDEFAULT_AUTO_FIELD = 'django.db.models.BigAutoField'\n";
@@ -16,13 +17,8 @@ class Post(models.Model):
     title = models.CharField(max_length=200)
 `;
 
-function files(extra: Record<string, string>): ProjectFiles {
-  const m = new Map<string, string>(Object.entries({ 'settings.py': SETTINGS, 'blog/__init__.py': '', 'blog/migrations/__init__.py': '', ...extra }));
-  return { read: (p) => m.get(p), write: (p, t) => void m.set(p, t), delete: (p) => void m.delete(p), list: () => [...m.keys()].sort() };
-}
-
 async function project(extra: Record<string, string>): Promise<Project> {
-  return new Project(files(extra), SqlJsDatabase.create(await loadSqlJs()));
+  return new Project(new MemoryFiles({ 'settings.py': SETTINGS, 'blog/__init__.py': '', 'blog/migrations/__init__.py': '', ...extra }), SqlJsDatabase.create(await loadSqlJs()));
 }
 
 async function run(p: Project, ...argv: string[]): Promise<{ code: number; out: string }> {
