@@ -22,6 +22,7 @@ import { convertAggregate, defaultAlias, isAggregate } from './aggregates';
 import { currentConnection } from '../connection_queries';
 import { ORM, instanceFromDb, modelExceptionClasses, raiseIn, stateOf, pkValue, installModelInstances } from './instance';
 import type { SqlValue } from '../../project';
+import { prefetchRelatedObjects } from './prefetch';
 
 ITER.iterate = (v) => iterate(v);
 SUBQUERY.isQuerySet = (v) => v instanceof PyInstance && v.native instanceof QuerySetState;
@@ -37,6 +38,8 @@ export class QuerySetState {
   mode: Mode = 'model';
   /** Filters applied by a related manager (`post.comments`), for create(). */
   relatedFilter: Map<string, PyValue> | null = null;
+  /** prefetch_related() lookups, run after the rows are read. */
+  prefetch: string[] = [];
   constructor(
     readonly model: ModelClass,
     public query: Query,
@@ -45,6 +48,7 @@ export class QuerySetState {
     const c = new QuerySetState(this.model, this.query.clone());
     c.mode = this.mode;
     c.relatedFilter = this.relatedFilter;
+    c.prefetch = this.prefetch;
     return c;
   }
 }
@@ -97,11 +101,13 @@ function rowsToValues(s: QuerySetState, rows: SqlValue[][], compiled: CompiledSe
   if (s.mode === 'model') {
     const opts = metaOf(s.model)!;
     const fields = opts.concreteFields;
+    const extra = cols.filter((c) => c.extra).length;
     return rows.map((r) => {
       const vals = new Map<string, PyValue>();
-      fields.forEach((f, i) => vals.set(f.attname!, convert(i, r[i])));
+      fields.forEach((f, i) => vals.set(f.attname!, convert(extra + i, r[extra + i])));
       const inst = instanceFromDb(s.model, vals);
-      for (let i = fields.length; i < cols.length; i++) if (!cols[i].related) inst.dict.set(cols[i].alias!, convert(i, r[i]));
+      for (let i = 0; i < extra; i++) inst.dict.set(cols[i].alias!, convert(i, r[i]));
+      for (let i = extra + fields.length; i < cols.length; i++) if (!cols[i].related) inst.dict.set(cols[i].alias!, convert(i, r[i]));
       if (compiled.related?.length) fillRelated(inst, compiled.related, r, convert);
       return inst;
     });
@@ -139,6 +145,7 @@ function fetchAll(s: QuerySetState): PyValue[] {
   }
   const r = runSelect(s.query, (c) => c.asSelect());
   s.cache = r ? rowsToValues(s, r.rows, r.compiled) : [];
+  if (s.prefetch.length && s.mode === 'model') prefetchRelatedObjects(s.cache as PyInstance[], s.prefetch);
   return s.cache;
 }
 
@@ -777,7 +784,12 @@ const METHODS: Record<string, Method> = {
     for (const o of fetchAll(c)) out.set(pkValue(o as PyInstance), o);
     return out;
   },
-  iterator: (self) => new PyList(fetchAll(qsOf(self).clone())),
+  iterator: (self, args, kwargs) => {
+    const chunk = kwargs.get('chunk_size') ?? args[0] ?? null;
+    if (chunk === null && qsOf(self).prefetch.length) throw new PyException('ValueError', 'chunk_size must be provided when using QuerySet.iterator() after prefetch_related().');
+    if (typeof chunk === 'bigint' && chunk <= 0n) throw new PyException('ValueError', 'Chunk size must be strictly positive.');
+    return new PyList(fetchAll(qsOf(self).clone()));
+  },
   select_related: (self, args) => {
     if (qsOf(self).mode !== 'model') throw new PyException('TypeError', 'Cannot call select_related() after .values() or .values_list()');
     return chain(self, (c) => {
@@ -792,7 +804,18 @@ const METHODS: Record<string, Method> = {
       else c.query.selectRelated = true;
     });
   },
-  prefetch_related: (self) => chain(self, () => {}),
+  prefetch_related: (self, args) =>
+    chain(self, (c) => {
+      if (args.length === 1 && args[0] === null) c.prefetch = [];
+      else
+        c.prefetch = [
+          ...c.prefetch,
+          ...args.map((a) => {
+            if (typeof a !== 'string') throw new PyException('NotImplementedError', "Prefetch() objects are not supported in the Migration Playground's ORM");
+            return a;
+          }),
+        ];
+    }),
   using: (self) => chain(self, () => {}),
   select_for_update: (self) => chain(self, () => {}),
   only: () => {

@@ -15,6 +15,7 @@ import { SQLCompiler } from '../sql/compiler';
 import { QuerySetClass, QuerySetState, fetchAll, createObject, bulkCreate, newQuerySet } from '../query';
 import { ManagerClass } from '../manager';
 import { pySetOrder } from '../set_order';
+import { forgetPrefetched, prefetchedObjects } from '../prefetch';
 import { currentConnection } from '../../connection_queries';
 import { prepValue, isModelInstance } from '../sql/values';
 import { EmptyResultSet } from '../lookups';
@@ -28,6 +29,8 @@ interface ManagerState {
   fk?: Field;
   /** Many-to-many: the field, and whether we look from its target side. */
   m2m?: { field: Field; reverse: boolean };
+  /** The attribute the manager is read from (`posts`, `tags`), which prefetch_related() names. */
+  attr: string;
 }
 
 function qs(st: ManagerState): PyInstance {
@@ -41,6 +44,9 @@ function qs(st: ManagerState): PyInstance {
   q.addQ({ connector: 'AND', negated: false, children: [st.coreFilter] });
   const s = new QuerySetState(st.model, q);
   if (st.fk) s.relatedFilter = new Map([[st.fk.name!, st.instance]]);
+  // get_queryset() of a prefetched manager: the rows already read.
+  const prefetched = prefetchedObjects(st.instance, st.attr);
+  if (prefetched) s.cache = prefetched;
   return new PyInstance(QuerySetClass, s);
 }
 
@@ -238,6 +244,7 @@ const METHOD_NAMES = new Set(['all', 'filter', 'exclude', 'get', 'count', 'exist
 function managerAttr(self: PyInstance, name: string): PyValue | undefined {
   const st = self.native as ManagerState;
   const fn = (impl: (args: PyValue[], kwargs: Kwargs) => PyValue) => builtin(name, 'django.db.models.fields.related_descriptors', impl, `RelatedManager.${name}`);
+  if (['add', 'remove', 'clear', 'set', 'create'].includes(name)) forgetPrefetched(st.instance, st.attr);
   if (name === 'get_queryset') return fn(() => qs(st));
   if (name === 'model') return st.model;
   if (name === 'instance') return st.instance;
@@ -311,8 +318,9 @@ function managerAttr(self: PyInstance, name: string): PyValue | undefined {
       return null;
     });
   }
+  if (name === 'all' && prefetchedObjects(st.instance, st.attr)) return fn(() => qs(st));
   if (st.m2m && (name === 'count' || name === 'exists'))
-    return fn((args, kwargs) => callQs(constrainedTarget(st) ?? qs(st), name, args, kwargs));
+    return fn((args, kwargs) => callQs((!prefetchedObjects(st.instance, st.attr) && constrainedTarget(st)) || qs(st), name, args, kwargs));
   if (st.m2m && (name === 'get_or_create' || name === 'update_or_create'))
     return fn((args, kwargs) => {
       const kw = new Map(kwargs);
@@ -362,17 +370,17 @@ export function relatedManager(inst: PyInstance, kind: 'reverse' | 'm2m', relOrF
   if (kind === 'reverse') {
     const rel = relOrField as ForeignObjectRel;
     const fk = rel.field;
-    const st: ManagerState = { instance: inst, model: fk.model!, coreFilter: [fk.name!, inst], fk };
+    const st: ManagerState = { instance: inst, model: fk.model!, coreFilter: [fk.name!, inst], fk, attr: rel.getAccessorName() ?? '' };
     return new PyInstance(RelatedManagerClass, st);
   }
   const field = relOrField as Field;
   const relatedQueryName = (field as unknown as { relatedQueryName(): string }).relatedQueryName();
   if (!reverse) {
     const target = field.remoteField!.model as ModelClass;
-    const st: ManagerState = { instance: inst, model: target, coreFilter: [`${relatedQueryName}__${metaOf(inst.cls)!.pk!.name}`, pkValue(inst)], m2m: { field, reverse: false } };
+    const st: ManagerState = { instance: inst, model: target, coreFilter: [`${relatedQueryName}__${metaOf(inst.cls)!.pk!.name}`, pkValue(inst)], m2m: { field, reverse: false }, attr: field.name! };
     return new PyInstance(ManyRelatedManagerClass, st);
   }
-  const st: ManagerState = { instance: inst, model: field.model!, coreFilter: [`${field.name}__${metaOf(inst.cls)!.pk!.name}`, pkValue(inst)], m2m: { field, reverse: true } };
+  const st: ManagerState = { instance: inst, model: field.model!, coreFilter: [`${field.name}__${metaOf(inst.cls)!.pk!.name}`, pkValue(inst)], m2m: { field, reverse: true }, attr: field.remoteField!.getAccessorName() ?? '' };
   return new PyInstance(ManyRelatedManagerClass, st);
 }
 

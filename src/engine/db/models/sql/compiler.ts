@@ -25,6 +25,8 @@ export interface SelectColumn {
   expr: Expr | null;
   /** A column of a select_related() model. */
   related?: boolean;
+  /** An extra(select=...) column, ahead of the model's. */
+  extra?: boolean;
 }
 
 /** One select_related() model in the row (Django's klass_info): where its columns start and where it goes. */
@@ -177,6 +179,7 @@ export class SQLCompiler implements ExprCompiler {
       return cols;
     }
     const base = query.baseAlias();
+    for (const x of query.extraSelect) cols.push({ sql: `(${x.sql}) AS ${q(x.alias)}`, params: [], alias: x.alias, field: null, expr: null, extra: true });
     for (const f of query.opts.concreteFields) {
       cols.push({ sql: `${this.quoteAlias(base)}.${q(f.column!)}`, params: [], alias: null, field: f, expr: null });
     }

@@ -154,6 +154,8 @@ export class Query {
   baseAliasUsed = false;
   /** A subquery's select list when it selects bare columns (`SELECT U0."id"`) instead of the model's. */
   selectOverride: Expr[] | null = null;
+  /** QuerySet.extra(select=...) columns, selected before the model's (prefetching many-to-many uses one). */
+  extraSelect: { alias: string; sql: string }[] = [];
   /** select_related(): false, true (every non-null foreign key), or the names asked for, as a tree. */
   selectRelated: boolean | SelectRelatedTree = false;
   /** When an annotation is an aggregate, rows are grouped. */
@@ -204,6 +206,7 @@ export class Query {
     q.subqAliases = new Set(this.subqAliases);
     q.selectOverride = this.selectOverride ? [...this.selectOverride] : null;
     q.groupByExprs = this.groupByExprs ? [...this.groupByExprs] : null;
+    q.extraSelect = [...this.extraSelect];
     return q;
   }
 
