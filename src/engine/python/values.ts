@@ -255,6 +255,8 @@ export interface TraceEntry {
 }
 
 export function computeMro(cls: PyClass): PyClass[] {
+  // With one base the C3 merge is that base's MRO after the class.
+  if (cls.bases.length === 1) return [cls, ...cls.bases[0].mro];
   const seqs = [...cls.bases.map((b) => [...b.mro]), [...cls.bases]];
   const out: PyClass[] = [cls];
   for (;;) {

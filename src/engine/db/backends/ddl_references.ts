@@ -180,10 +180,32 @@ export class Statement implements Reference {
 
 /** Python's `template % {name: value}` for `%(name)s` placeholders (and `%%`). */
 export function interpolate(template: string, parts: Record<string, unknown>): string {
-  return template.replace(/%\((\w+)\)s|%%/g, (m, name: string | undefined) => {
-    if (m === '%%') return '%';
-    const v = parts[name!];
+  const pieces = compiledTemplate(template);
+  let out = pieces[0] as string;
+  for (let i = 1; i < pieces.length; i += 2) {
+    const name = pieces[i] as string;
+    const v = parts[name];
     if (v === undefined) throw new Error(`missing SQL template part ${name}`);
-    return String(v);
-  });
+    out += String(v) + pieces[i + 1];
+  }
+  return out;
+}
+
+/** A template split once into text, name, text, name, ..., text (the schema editor reuses a few dozen). */
+const COMPILED = new Map<string, string[]>();
+function compiledTemplate(template: string): string[] {
+  let pieces = COMPILED.get(template);
+  if (pieces) return pieces;
+  pieces = [''];
+  const re = /%\((\w+)\)s|%%/g;
+  let last = 0;
+  for (let m = re.exec(template); m; m = re.exec(template)) {
+    pieces[pieces.length - 1] += template.slice(last, m.index);
+    if (m[0] === '%%') pieces[pieces.length - 1] += '%';
+    else pieces.push(m[1], '');
+    last = re.lastIndex;
+  }
+  pieces[pieces.length - 1] += template.slice(last);
+  if (COMPILED.size < 500) COMPILED.set(template, pieces);
+  return pieces;
 }
