@@ -405,7 +405,10 @@ export class MigrationExecutor {
     const flush = () => {
       if (!deferred.length) return;
       state.flushRendering();
-      for (const op of deferred) run(op, null);
+      // CreateModel only writes: its statements can be built for the whole run first.
+      editor.executeHeldBack(() => {
+        for (const op of deferred) run(op, null);
+      });
       deferred.length = 0;
     };
     for (const op of migration.operations as unknown as (FastOp & OpNames & CreateOp)[]) {

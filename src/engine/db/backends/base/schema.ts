@@ -43,6 +43,8 @@ export abstract class BaseDatabaseSchemaEditor {
   deferredSql: DeferredSql[] = [];
   readonly collectedSql: string[] = [];
   readonly atomicMigration: boolean;
+  /** Statements held back by executeHeldBack(), in the order they were issued. */
+  private heldBack: [string, readonly unknown[] | null][] | null = null;
 
   constructor(
     readonly connection: DatabaseWrapper,
@@ -65,9 +67,37 @@ export abstract class BaseDatabaseSchemaEditor {
       } else {
         this.collectedSql.push(text + ending);
       }
+    } else if (this.heldBack) {
+      this.heldBack.push([text, params]);
     } else {
       this.connection.execute(text, params);
     }
+  }
+
+  /**
+   * Runs `generate` with the statements it executes held back, then executes them in the same
+   * order: building SQL and running it in two tight loops is faster than alternating them. Only
+   * for work that never reads the database, inside a migration that rolls back as a whole. If
+   * building fails, the statements built so far still run first, so a failing statement reports
+   * its error as it would have.
+   */
+  executeHeldBack(generate: () => void): void {
+    if (this.collectSql || this.heldBack || !this.atomicMigration) {
+      generate();
+      return;
+    }
+    const held: [string, readonly unknown[] | null][] = [];
+    this.heldBack = held;
+    let failure: { error: unknown } | null = null;
+    try {
+      generate();
+    } catch (error) {
+      failure = { error };
+    } finally {
+      this.heldBack = null;
+    }
+    for (const [text, params] of held) this.connection.execute(text, params);
+    if (failure) throw failure.error;
   }
 
   /** An atomic block inside a non-atomic migration (an operation with atomic=True). */
