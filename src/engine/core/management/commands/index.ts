@@ -2,6 +2,7 @@
 
 import type { CommandFactory } from '../base';
 import { CheckCommand } from './check';
+import { InspectdbCommand } from './inspectdb';
 import { MakemigrationsCommand } from './makemigrations';
 import { MigrateCommand } from './migrate';
 import { OptimizemigrationCommand } from './optimizemigration';
@@ -12,6 +13,7 @@ import { SquashmigrationsCommand } from './squashmigrations';
 
 export const IMPLEMENTED_COMMANDS: Record<string, CommandFactory> = {
   check: (ctx) => new CheckCommand(ctx),
+  inspectdb: (ctx) => new InspectdbCommand(ctx),
   makemigrations: (ctx) => new MakemigrationsCommand(ctx),
   migrate: (ctx) => new MigrateCommand(ctx),
   optimizemigration: (ctx) => new OptimizemigrationCommand(ctx),
