@@ -9,6 +9,7 @@ import { OptimizemigrationCommand } from './optimizemigration';
 import { ShowmigrationsCommand } from './showmigrations';
 import { ShellCommand } from './shell';
 import { SqlmigrateCommand } from './sqlmigrate';
+import { SqlsequenceresetCommand } from './sqlsequencereset';
 import { SquashmigrationsCommand } from './squashmigrations';
 
 export const IMPLEMENTED_COMMANDS: Record<string, CommandFactory> = {
@@ -20,5 +21,6 @@ export const IMPLEMENTED_COMMANDS: Record<string, CommandFactory> = {
   showmigrations: (ctx) => new ShowmigrationsCommand(ctx),
   shell: (ctx) => new ShellCommand(ctx),
   sqlmigrate: (ctx) => new SqlmigrateCommand(ctx),
+  sqlsequencereset: (ctx) => new SqlsequenceresetCommand(ctx),
   squashmigrations: (ctx) => new SquashmigrationsCommand(ctx),
 };
