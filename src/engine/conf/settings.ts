@@ -28,7 +28,23 @@ const DEFAULTS: Record<string, () => PyValue> = {
   ALLOWED_HOSTS: () => new PyList([]),
   MIDDLEWARE: () => new PyList([]),
   TEMPLATES: () => new PyList([]),
+  SECRET_KEY_FALLBACKS: () => new PyList([]),
+  X_FRAME_OPTIONS: () => 'DENY',
+  SECURE_CONTENT_TYPE_NOSNIFF: () => true,
+  SECURE_CROSS_ORIGIN_OPENER_POLICY: () => 'same-origin',
+  SECURE_HSTS_INCLUDE_SUBDOMAINS: () => false,
+  SECURE_HSTS_PRELOAD: () => false,
+  SECURE_HSTS_SECONDS: () => 0n,
+  SECURE_REFERRER_POLICY: () => 'same-origin',
+  SECURE_SSL_REDIRECT: () => false,
+  SESSION_COOKIE_SECURE: () => false,
+  SESSION_COOKIE_HTTPONLY: () => true,
+  CSRF_COOKIE_SECURE: () => false,
+  CSRF_USE_SESSIONS: () => false,
 };
+
+/** Settings django.conf accepts only as a list or a tuple. */
+const TUPLE_SETTINGS = ['ALLOWED_HOSTS', 'INSTALLED_APPS', 'TEMPLATE_DIRS', 'LOCALE_PATHS', 'SECRET_KEY_FALLBACKS'];
 
 export class Settings {
   /** Names set in settings.py (upper-case only, as Django keeps them). */
@@ -38,6 +54,11 @@ export class Settings {
     module: PyModule | null,
   ) {
     if (module) for (const [k, v] of module.dict) if (k === k.toUpperCase() && !k.startsWith('_')) this.explicit.set(k, v);
+    for (const name of TUPLE_SETTINGS) {
+      const v = this.explicit.get(name);
+      if (v !== undefined && !(v instanceof PyList || v instanceof PyTuple))
+        throw new PyException('django.core.exceptions.ImproperlyConfigured', `The ${name} setting must be a list or a tuple.`);
+    }
   }
 
   get(name: string): PyValue | undefined {

@@ -1,13 +1,15 @@
 // Registers the model layer's system checks with the management commands (checks_bridge) and
 // re-exports the check API: runChecks(apps, settings) -> CheckMessage[].
 
-import { setCheckRunner } from '../management/checks_bridge';
+import { setCheckRunner, setCheckTagsProvider } from '../management/checks_bridge';
 import type { CheckResult, CommandEnvironment } from '../management/environment';
 import type { LoadedProject } from '../../apps/loader';
 import { runChecks, silencedChecks } from './registry';
 import type { CheckMessage } from './messages';
+import { availableTags } from './tags';
 
 export { runChecks, silencedChecks } from './registry';
+export { availableTags } from './tags';
 export { CheckMessage, DEBUG, INFO, WARNING, ERROR, CRITICAL } from './messages';
 
 /** CheckMessage -> the commands' CheckResult (text as Django prints it, plus where it points). */
@@ -26,4 +28,11 @@ setCheckRunner((env: CommandEnvironment, opts) => {
   return runChecks(loaded.apps, loaded.settings, { appLabels: opts.appLabels, tags: opts.tags, includeDeploymentChecks: opts.deploy, databases }).map((m) =>
     toCheckResult(m, silenced),
   );
+});
+
+setCheckTagsProvider((env: CommandEnvironment, deploy: boolean) => {
+  const withProject = env as CommandEnvironment & { project?: LoadedProject };
+  if (!withProject.project) env.setup();
+  const loaded = withProject.project;
+  return loaded ? availableTags(loaded.apps, deploy) : [];
 });

@@ -9,6 +9,13 @@ import { checkAdminDependencies, checkModelNameLengths, checkUserModel } from '.
 import { checkAuthMiddleware, checkModelsPermissions } from '../../contrib/auth/checks';
 import { pyStr } from '../../utils/py';
 import { PyList, PyTuple } from '../../python/values';
+import type { SettingsCheck } from './settings_check';
+import { SECURITY_BASE_CHECKS } from './security/base';
+import { SECURITY_CSRF_CHECKS } from './security/csrf';
+import { SECURITY_SESSIONS_CHECKS } from './security/sessions';
+import { ASYNC_CHECKS } from './async_checks';
+
+const SETTINGS_CHECKS: SettingsCheck[] = [...SECURITY_BASE_CHECKS, ...SECURITY_CSRF_CHECKS, ...SECURITY_SESSIONS_CHECKS, ...ASYNC_CHECKS];
 
 export interface RunChecksOptions {
   /** Only these apps' models (manage.py check blog). */
@@ -38,6 +45,11 @@ export function runChecks(apps: Apps, settings: SettingsLike, opts: RunChecksOpt
   }
   if (!opts.tags?.length && apps.isInstalled('django.contrib.auth')) out.push(...checkAuthMiddleware(settings));
   if (!opts.tags || opts.tags.includes('admin')) out.push(...checkAdminDependencies(apps, settings));
+  for (const c of SETTINGS_CHECKS) {
+    if (c.deploy && !opts.includeDeploymentChecks) continue;
+    if (opts.tags && !c.tags.some((t) => opts.tags!.includes(t))) continue;
+    out.push(...c.run(settings));
+  }
   return out;
 }
 

@@ -127,7 +127,8 @@ export const PathClass: PyClass = nativeClass({
   },
 });
 
-const environ = new PyDict([
+/** os.environ (a settings module may set variables in it). */
+export const osEnviron = new PyDict([
   ['DJANGO_SETTINGS_MODULE', 'settings'],
 ]);
 
@@ -136,11 +137,11 @@ registerNativeModule('posixpath', () => osPath);
 registerNativeModule('os', () =>
   makeModule('os', {
     path: osPath,
-    environ,
+    environ: osEnviron,
     sep: '/',
     linesep: '\n',
     name: 'posix',
-    getenv: builtin('getenv', (a) => environ.get(a[0]) ?? a[1] ?? null, 'os'),
+    getenv: builtin('getenv', (a) => osEnviron.get(a[0]) ?? a[1] ?? null, 'os'),
     getcwd: builtin('getcwd', () => PROJECT_ROOT, 'os'),
     fspath: builtin('fspath', (a) => pathStr(a[0]), 'os'),
     listdir: builtin('listdir', () => new PyList([]), 'os'),

@@ -3,10 +3,9 @@
 import { PyException } from '../../../python/values';
 import type { ArgumentParser } from '../argparse';
 import { BaseCommand, CommandError, type Options } from '../base';
+import { availableCheckTags } from '../checks_bridge';
 
 const LEVELS: Record<string, number> = { CRITICAL: 50, ERROR: 40, WARNING: 30, INFO: 20, DEBUG: 10 };
-const TAGS = ['admin', 'async_support', 'caches', 'compatibility', 'database', 'files', 'models', 'signals', 'staticfiles', 'templates', 'translation', 'urls'];
-const DEPLOY_TAGS = ['security'];
 
 export class CheckCommand extends BaseCommand {
   override help = 'Checks the entire Django project for potential problems.';
@@ -36,7 +35,7 @@ export class CheckCommand extends BaseCommand {
   handle(options: Options, appLabels: string[]): void {
     const deploy = !!options.deploy;
     if (options.list_tags) {
-      this.stdout.write([...TAGS, ...(deploy ? DEPLOY_TAGS : [])].sort().join('\n'));
+      this.stdout.write(availableCheckTags(this.env, deploy).join('\n'));
       return;
     }
     const installed = this.env.appLabels();
@@ -45,7 +44,7 @@ export class CheckCommand extends BaseCommand {
     }
     const tags = options.tags as string[] | null;
     if (tags) {
-      const known = [...TAGS, ...(deploy ? DEPLOY_TAGS : [])];
+      const known = availableCheckTags(this.env, deploy);
       const bad = tags.find((t) => !known.includes(t));
       if (bad !== undefined) throw new CommandError(`There is no system check with the "${bad}" tag.`);
     }

@@ -1,0 +1,4 @@
+#! argv: check --deploy
+SECRET_KEY = 'conformance'
+INSTALLED_APPS = ['blog']
+ALLOWED_HOSTS = '*'
