@@ -1,10 +1,11 @@
 // A light scan over the source for what CPython's tokenizer reports (unclosed or mismatched
-// brackets, unterminated strings, bad number literals, inconsistent dedents) and for the
+// brackets, unterminated strings, bad number literals, inconsistent dedents, tabs and spaces
+// mixed so that the indentation depends on the tab size) and for the
 // indentation errors its parser reports (unexpected indent, missing indented block). The Lezer
 // grammar tolerates most of these or reports them far from where CPython would.
 
 export interface LexProblem {
-  type: 'SyntaxError' | 'IndentationError';
+  type: 'SyntaxError' | 'IndentationError' | 'TabError';
   message: string;
   lineno: number;
   /** Source offset used to order this problem against parser errors. */
@@ -53,6 +54,9 @@ export function lexScan(src: string): LexResult {
   const n = src.length;
   const chunks: number[] = [];
   const indents: number[] = [0];
+  // The same indentation measured with tabs one column wide: CPython requires both measures to
+  // agree on every indent, dedent and same-level line.
+  const altIndents: number[] = [0];
   const brackets: { ch: string; line: number; pos: number }[] = [];
   let indentError: LexProblem | null = null;
   const done = (tokenError: LexProblem | null): LexResult => ({ tokenError, indentError, chunks });
@@ -71,12 +75,17 @@ export function lexScan(src: string): LexResult {
   while (i < n) {
     if (atLineStart && brackets.length === 0) {
       let col = 0;
+      let alt = 0;
       let j = i;
       while (j < n) {
         const c = src[j];
-        if (c === ' ') col++;
-        else if (c === '\t') col = (Math.floor(col / 8) + 1) * 8;
-        else if (c === '\f') col = 0;
+        if (c === ' ') {
+          col++;
+          alt++;
+        } else if (c === '\t') {
+          col = (Math.floor(col / 8) + 1) * 8;
+          alt++;
+        } else if (c === '\f') col = alt = 0;
         else break;
         j++;
       }
@@ -92,6 +101,10 @@ export function lexScan(src: string): LexResult {
         continue;
       }
       const cur = indents[indents.length - 1];
+      const altCur = altIndents[altIndents.length - 1];
+      const tabError = (): LexResult =>
+        done({ type: 'TabError', message: 'inconsistent use of tabs and spaces in indentation', lineno: line, pos: j });
+      if (col === cur ? alt !== altCur : col > cur && alt <= altCur) return tabError();
       if (pendingBlock) {
         if (col <= cur) {
           indentProblem({
@@ -100,17 +113,25 @@ export function lexScan(src: string): LexResult {
             lineno: line,
             pos: j,
           });
-        } else indents.push(col);
+        } else {
+          indents.push(col);
+          altIndents.push(alt);
+        }
         pendingBlock = null;
       } else if (col > cur) {
         indentProblem({ type: 'IndentationError', message: 'unexpected indent', lineno: line, pos: j });
         indents.push(col);
+        altIndents.push(alt);
       }
       if (col < indents[indents.length - 1]) {
-        while (indents.length > 1 && indents[indents.length - 1] > col) indents.pop();
+        while (indents.length > 1 && indents[indents.length - 1] > col) {
+          indents.pop();
+          altIndents.pop();
+        }
         if (indents[indents.length - 1] !== col) {
           return done({ type: 'IndentationError', message: 'unindent does not match any outer indentation level', lineno: line, pos: j });
         }
+        if (altIndents[altIndents.length - 1] !== alt) return tabError();
       }
       if (col === 0) {
         if (!CONTINUATION_RE.test(src.slice(j, j + 8)) && !prevTopDecorator) chunks.push(j);
