@@ -51,7 +51,8 @@ export class Settings {
   readonly explicit = new Map<string, PyValue>();
   constructor(
     readonly file: string,
-    module: PyModule | null,
+    /** The settings module itself (what `import settings` gives Python code). */
+    readonly module: PyModule | null,
   ) {
     if (module) for (const [k, v] of module.dict) if (k === k.toUpperCase() && !k.startsWith('_')) this.explicit.set(k, v);
     for (const name of TUPLE_SETTINGS) {

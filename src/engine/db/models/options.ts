@@ -7,6 +7,7 @@ import type { ForeignObjectRel } from './fields/reverse_related';
 import { BaseConstraint, Index, UniqueConstraint } from './indexes';
 import type { Manager } from './manager';
 import type { Apps } from '../../apps/registry';
+import { touchDefaultConnection } from '../database_settings';
 
 export const DEFAULT_NAMES = [
   'verbose_name',
@@ -156,7 +157,10 @@ export class Options {
     } else {
       this.verboseNamePlural = `${pyStr(this.verboseName)}s`;
     }
-    if (!this.dbTable) this.dbTable = `${this.appLabel}_${this.modelName}`;
+    if (!this.dbTable) {
+      this.dbTable = `${this.appLabel}_${this.modelName}`;
+      touchDefaultConnection();
+    }
   }
 
   /** Meta.unique_together as written (checks judge its shape). */

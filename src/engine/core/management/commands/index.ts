@@ -2,6 +2,7 @@
 
 import type { CommandFactory } from '../base';
 import { CheckCommand } from './check';
+import { DiffsettingsCommand } from './diffsettings';
 import { InspectdbCommand } from './inspectdb';
 import { MakemigrationsCommand } from './makemigrations';
 import { MigrateCommand } from './migrate';
@@ -14,6 +15,7 @@ import { SquashmigrationsCommand } from './squashmigrations';
 
 export const IMPLEMENTED_COMMANDS: Record<string, CommandFactory> = {
   check: (ctx) => new CheckCommand(ctx),
+  diffsettings: (ctx) => new DiffsettingsCommand(ctx),
   inspectdb: (ctx) => new InspectdbCommand(ctx),
   makemigrations: (ctx) => new MakemigrationsCommand(ctx),
   migrate: (ctx) => new MigrateCommand(ctx),

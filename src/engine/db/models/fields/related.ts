@@ -10,6 +10,7 @@ import { ForeignObjectRel, ManyToManyRel, ManyToOneRel, OneToOneRel } from './re
 import { settingsReference } from '../../../conf/reference';
 import { swappableSettingsName } from '../swappable';
 import { CASCADE, SET_DEFAULT, SET_NULL } from '../deletion';
+import { touchDefaultConnection } from '../../database_settings';
 
 function opt(o: FieldKwargs, key: string, dflt: PyValue): PyValue {
   return o.has(key) ? (o.get(key) as PyValue) : dflt;
@@ -571,6 +572,7 @@ export class ManyToManyField extends RelatedField {
     const tm = metaOf(through as PyValue);
     if (tm) return tm.dbTable;
     if (typeof this.dbTable === 'string' && this.dbTable) return this.dbTable;
+    touchDefaultConnection();
     return `${stripQuotes(metaOf(this.model)!.dbTable)}_${this.name}`;
   }
 
