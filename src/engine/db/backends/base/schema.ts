@@ -927,7 +927,10 @@ function kwargsMap(kw: unknown): Map<string, unknown> {
 export function valueKey(v: unknown): string {
   const seen = new WeakSet<object>();
   const walk = (x: unknown): unknown => {
-    if (typeof x === 'bigint') return `${x}n`;
+    // Python's ==: True == 1 == 1.0.
+    if (typeof x === 'bigint') return `\u0000int:${x}`;
+    if (typeof x === 'boolean') return `\u0000int:${x ? 1 : 0}`;
+    if (typeof x === 'number' && Number.isInteger(x)) return `\u0000int:${x}`;
     if (x === null || typeof x !== 'object') return x;
     if (seen.has(x)) return '<cycle>';
     seen.add(x);

@@ -56,6 +56,9 @@ const FIELD_PARAMS = [
 ];
 export { FIELD_PARAMS };
 
+/** Options Field.__init__ keeps as given and the engine reads as booleans. */
+const FLAG_OPTIONS = ['primary_key', 'unique', 'blank', 'null', 'editable', 'serialize', 'auto_created'] as const;
+
 function opt(o: FieldKwargs, key: string, dflt: PyValue): PyValue {
   return o.has(key) ? (o.get(key) as PyValue) : dflt;
 }
@@ -193,12 +196,18 @@ export class Field implements CheckTarget {
   /** The arguments the field was built with (copy.deepcopy keeps them). */
   declare initArgs: PyValue[];
   declare initKwargs: Map<string, PyValue>;
+  /**
+   * Flag options (null=1, unique=1.5) given as something other than True/False: Django keeps the
+   * value as given and deconstruct() writes it back so; the engine reads the flags as booleans.
+   */
+  declare private nonBoolFlags: Map<string, PyValue> | null;
 
   constructor(o: FieldKwargs) {
     // Every field gets the same properties in the same order (one hidden class).
     this.isRelation = false;
     this.concrete = false;
     this.removedDetails = null;
+    this.nonBoolFlags = null;
     this.attname = null;
     this.column = null;
     this.model = null;
@@ -237,6 +246,10 @@ export class Field implements CheckTarget {
     const v = opt(o, 'validators', new PyTuple([]));
     this._validators = iterItems(v) ?? [];
     this._errorMessages = opt(o, 'error_messages', null);
+    for (const key of FLAG_OPTIONS) {
+      const v = o.get(key);
+      if (v !== undefined && typeof v !== 'boolean') (this.nonBoolFlags ??= new Map()).set(key, v as PyValue);
+    }
   }
 
   get unique(): boolean {
@@ -298,7 +311,9 @@ export class Field implements CheckTarget {
   deconstructKwargs(): Map<string, PyValue> {
     const k = new Map<string, PyValue>();
     const isNot = (key: string, value: PyValue | NotProvided, dflt: PyValue | NotProvided) => {
-      if (value !== dflt) k.set(key, value as PyValue);
+      const given = this.nonBoolFlags?.get(key);
+      if (given !== undefined) k.set(key, given);
+      else if (value !== dflt) k.set(key, value as PyValue);
     };
     isNot('verbose_name', this._verboseName, null);
     isNot('primary_key', this.primaryKey, false);
