@@ -49,4 +49,10 @@ describe('inspectdb', () => {
     expect(modelsOf(views.stdout)).toContain("        managed = False  # Created from a view. Don't remove.\n");
     expect(modelsOf(views.stdout)).toContain("# Unable to inspect table 'nope'\n# The error was: Table nope does not exist (empty pragma).\n");
   }, 30000);
+
+  it("prints an SQLite error as Python's str() of it", async () => {
+    const run = await project({ blog: '' }, ['CREATE TABLE "a""b" (x int)']);
+    const r = await run('inspectdb');
+    expect(modelsOf(r.stdout)).toBe('# Unable to inspect table \'a"b\'\n# The error was: near "b": syntax error\n');
+  }, 30000);
 });

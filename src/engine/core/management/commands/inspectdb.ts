@@ -4,6 +4,7 @@
 import type { ArgumentParser } from '../argparse';
 import { BaseCommand, pyStrCompare, type Options } from '../base';
 import { pyReprStr } from '../pyrepr';
+import { PyException } from '../../../python/values';
 import { connectionFor } from './migration_support';
 import { normalizeColName, normalizeTableName, type ParamValue } from './inspectdb_names';
 import type { DatabaseIntrospection, FieldInfo, IntrospectedConstraint } from '../../../db/backends/sqlite3/introspection';
@@ -25,6 +26,12 @@ function pyRepr(v: ParamValue): string {
   if (typeof v === 'boolean') return v ? 'True' : 'False';
   if (typeof v === 'number') return String(v);
   return pyReprStr(v);
+}
+
+/** Python's str() of an exception: its message without the class name. */
+function pyStr(e: unknown): string {
+  if (e instanceof PyException) return e.pyMessage;
+  return e instanceof Error ? e.message : String(e);
 }
 
 interface FieldType {
@@ -74,7 +81,7 @@ export class InspectdbCommand extends BaseCommand {
         description = introspection.getFieldInfos(table);
       } catch (e) {
         yield `# Unable to inspect table '${table}'`;
-        yield `# The error was: ${e instanceof Error ? e.message : String(e)}`;
+        yield `# The error was: ${pyStr(e)}`;
         continue;
       }
       const primaryKeyColumn = primaryKeyColumns.length === 1 ? primaryKeyColumns[0] : null;
