@@ -41,6 +41,8 @@ const DEFAULTS: Record<string, () => PyValue> = {
   SESSION_COOKIE_HTTPONLY: () => true,
   CSRF_COOKIE_SECURE: () => false,
   CSRF_USE_SESSIONS: () => false,
+  CSRF_TRUSTED_ORIGINS: () => new PyList([]),
+  CACHES: () => new PyDict([['default', new PyDict([['BACKEND', 'django.core.cache.backends.locmem.LocMemCache']])]]),
 };
 
 /** Settings django.conf accepts only as a list or a tuple. */

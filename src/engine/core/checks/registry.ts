@@ -14,8 +14,17 @@ import { SECURITY_BASE_CHECKS } from './security/base';
 import { SECURITY_CSRF_CHECKS } from './security/csrf';
 import { SECURITY_SESSIONS_CHECKS } from './security/sessions';
 import { ASYNC_CHECKS } from './async_checks';
+import { CACHES_CHECKS } from './caches';
+import { COMPATIBILITY_CHECKS } from './compatibility';
 
-const SETTINGS_CHECKS: SettingsCheck[] = [...SECURITY_BASE_CHECKS, ...SECURITY_CSRF_CHECKS, ...SECURITY_SESSIONS_CHECKS, ...ASYNC_CHECKS];
+const SETTINGS_CHECKS: SettingsCheck[] = [
+  ...SECURITY_BASE_CHECKS,
+  ...SECURITY_CSRF_CHECKS,
+  ...SECURITY_SESSIONS_CHECKS,
+  ...ASYNC_CHECKS,
+  ...CACHES_CHECKS,
+  ...COMPATIBILITY_CHECKS,
+];
 
 export interface RunChecksOptions {
   /** Only these apps' models (manage.py check blog). */

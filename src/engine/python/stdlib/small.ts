@@ -42,7 +42,7 @@ const basename = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
 /** The project root as Python code sees it (`__file__` paths are relative to it). */
 export const PROJECT_ROOT = '/project';
 
-function pathStr(v: PyValue): string {
+export function pathStr(v: PyValue): string {
   if (typeof v === 'string') return v;
   if (v instanceof PyInstance && v.cls === PathClass) return v.native as string;
   throw err('TypeError', `expected str, bytes or os.PathLike object, not ${typeName(v)}`);
