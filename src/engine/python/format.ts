@@ -245,14 +245,29 @@ export function percentFormat(fmt: string, args: PyValue): string {
   const mapping = args instanceof PyDict || (args instanceof PyInstance && args.cls.lookup('__getitem__')) ? args : null;
   let idx = 0;
   let out = '';
-  const re = /%(?:\(([^)]*)\))?([#0\- +]*)(\*|\d+)?(?:\.(\*|\d+))?([diouxXeEfFgGcrsa%])/g;
+  // Every '%' starts a conversion, as in CPython: one it cannot read is an error, never text.
+  const re = /%(?:\(([^)]*)\))?([#0\- +]*)(\*|\d+)?(?:\.(\*|\d+))?[hlL]?([\s\S])?/y;
   let last = 0;
   let m: RegExpExecArray | null;
+  const nextConversion = (): RegExpExecArray | null => {
+    const at = fmt.indexOf('%', last);
+    if (at < 0) return null;
+    if (fmt.startsWith('%(', at) && fmt.indexOf(')', at) < 0) throw new PyException('ValueError', 'incomplete format key');
+    re.lastIndex = at;
+    const found = re.exec(fmt)!;
+    const conv = found[5];
+    if (conv === undefined) throw new PyException('ValueError', 'incomplete format');
+    if (!'diouxXeEfFgGcrsa%'.includes(conv)) {
+      const code = conv.codePointAt(0)!;
+      throw new PyException('ValueError', `unsupported format character '${conv}' (0x${code.toString(16)}) at index ${re.lastIndex - 1}`);
+    }
+    return found;
+  };
   const next = (): PyValue => {
     if (idx >= tuple.length) throw new PyException('TypeError', 'not enough arguments for format string');
     return tuple[idx++];
   };
-  while ((m = re.exec(fmt))) {
+  while ((m = nextConversion())) {
     out += fmt.slice(last, m.index);
     last = re.lastIndex;
     const [, key, flags, widthS, precS, conv] = m;

@@ -3,6 +3,7 @@
 import { PyClass, PyException, PyInstance, PyList, PyTuple, type Kwargs, type PyValue } from '../../python/values';
 import { bindArgs, iterItems, nativeClass, pyEq, pyRepr, truthy, callValue } from '../../utils/py';
 import { namesDigest } from '../../utils/md5';
+import { iterate } from '../../python/protocol';
 import { F, QNode, isExpression } from './expressions';
 import type { Options } from './options';
 
@@ -277,9 +278,9 @@ export class UniqueConstraint extends BaseConstraint {
     const include = o.get('include') ?? null;
     const opclasses = o.get('opclasses') ?? new PyTuple([]);
     if (!truthy(this.name)) throw fail('A unique constraint must be named.');
-    const fieldItems = iterItems(fieldsV) ?? [];
-    if (!expressions.length && !fieldItems.length) throw fail('At least one field or expression is required to define a unique constraint.');
-    if (expressions.length && fieldItems.length) throw fail('UniqueConstraint.fields and expressions are mutually exclusive.');
+    const fieldsGiven = truthy(fieldsV);
+    if (!expressions.length && !fieldsGiven) throw fail('At least one field or expression is required to define a unique constraint.');
+    if (expressions.length && fieldsGiven) throw fail('UniqueConstraint.fields and expressions are mutually exclusive.');
     if (condition !== null && !isQ(condition)) throw fail('UniqueConstraint.condition must be a Q instance.');
     if (truthy(condition) && deferrable !== null) throw fail('UniqueConstraint with conditions cannot be deferred.');
     if (truthy(include) && deferrable !== null) throw fail('UniqueConstraint with include fields cannot be deferred.');
@@ -293,6 +294,7 @@ export class UniqueConstraint extends BaseConstraint {
     if (!(opclasses instanceof PyList || opclasses instanceof PyTuple)) throw fail('UniqueConstraint.opclasses must be a list or tuple.');
     const nd = o.get('nulls_distinct') ?? null;
     if (nd !== null && typeof nd !== 'boolean') throw fail('UniqueConstraint.nulls_distinct must be a bool.');
+    const fieldItems = [...iterate(fieldsV)];
     if (truthy(opclasses) && opclasses.items.length !== fieldItems.length)
       throw fail('UniqueConstraint.fields and UniqueConstraint.opclasses must have the same number of elements.');
     this.fields = fieldItems as string[];

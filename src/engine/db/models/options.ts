@@ -1,6 +1,7 @@
 // Options: a model's `_meta` (django.db.models.options).
 
-import { PyClass, PyException, PyInstance, PyList, PySet, PyTuple, type PyValue } from '../../python/values';
+import { PyClass, PyDict, PyException, PyInstance, PyList, PySet, PyTuple, type PyValue } from '../../python/values';
+import { inplaceOp } from '../../python/protocol';
 import { iterItems, pyRepr, pyStr, truthy } from '../../utils/py';
 import { Field, metaOf, isAutoField, type ModelClass } from './fields/index';
 import type { ForeignObjectRel } from './fields/reverse_related';
@@ -152,6 +153,10 @@ export class Options {
         }
       }
       this.uniqueTogether = normalizeTogether(this.uniqueTogetherRaw);
+      if (!this.abstract) {
+        this.constraints = this.formatNames(this.constraints);
+        this.indexes = this.formatNames(this.indexes);
+      }
       if (!this.originalAttrs.has('verbose_name_plural')) this.verboseNamePlural = `${pyStr(this.verboseName)}s`;
       if (attrs.size) throw new PyException('TypeError', `'class Meta' got invalid attribute(s): ${[...attrs.keys()].join(',')}`);
     } else {
@@ -161,6 +166,19 @@ export class Options {
       this.dbTable = `${this.appLabel}_${this.modelName}`;
       touchDefaultConnection();
     }
+  }
+
+  /** Copies of the indexes or constraints with `%(app_label)s` and `%(class)s` filled in their names. */
+  private formatNames<T extends { name: string; clone(): T }>(objs: T[]): T[] {
+    const names = new PyDict([
+      ['app_label', this.appLabel.toLowerCase()],
+      ['class', this.modelName],
+    ]);
+    return objs.map((obj) => {
+      const copy = obj.clone();
+      copy.name = inplaceOp('%', copy.name as PyValue, names) as string;
+      return copy;
+    });
   }
 
   /** Meta.unique_together as written (checks judge its shape). */
