@@ -393,7 +393,10 @@ export class Project implements CommandEnvironment {
 }
 
 /** Commands that run no project code but the models modules django.setup() imports. */
-const KEEPS_PROJECT_LOADED = new Set(['makemigrations', 'migrate', 'showmigrations', 'sqlmigrate', 'check', 'squashmigrations', 'optimizemigration', 'help', 'version', '--version']);
+const KEEPS_PROJECT_LOADED = new Set([
+  'makemigrations', 'migrate', 'showmigrations', 'sqlmigrate', 'check', 'squashmigrations', 'optimizemigration',
+  'inspectdb', 'sqlsequencereset', 'diffsettings', 'help', 'version', '--version',
+]);
 
 /** A Python exception as an editor diagnostic. */
 export function diagnosticOf(e: PyException): Diagnostic {

@@ -75,7 +75,8 @@ export function parseCommandLine(line: string): ShellCommand {
 }
 
 export const MANAGE_COMMANDS = [
-  'check', 'help', 'makemigrations', 'migrate', 'optimizemigration', 'shell', 'showmigrations', 'sqlmigrate', 'squashmigrations',
+  'check', 'diffsettings', 'help', 'inspectdb', 'makemigrations', 'migrate', 'optimizemigration', 'shell', 'showmigrations', 'sqlmigrate',
+  'sqlsequencereset', 'squashmigrations',
 ];
 
 const COMMAND_OPTIONS: Record<string, string[]> = {
@@ -83,6 +84,9 @@ const COMMAND_OPTIONS: Record<string, string[]> = {
   migrate: ['--fake', '--fake-initial', '--plan', '--noinput', '--prune', '--check', '--run-syncdb', '--verbosity'],
   showmigrations: ['--list', '--plan', '--verbosity'],
   sqlmigrate: ['--backwards'],
+  check: ['--deploy', '--fail-level', '--list-tags', '--tag'],
+  diffsettings: ['--all', '--default', '--output'],
+  inspectdb: ['--include-views', '--include-partitions'],
   squashmigrations: ['--no-optimize', '--noinput', '--squashed-name'],
 };
 

@@ -37,7 +37,7 @@ describe('parseCommandLine', () => {
 describe('complete', () => {
   it('completes commands, apps and migration names', () => {
     expect(complete('python manage.py makem', ctx).line).toBe('python manage.py makemigrations ');
-    expect(complete('python manage.py s', ctx).options).toEqual(['shell', 'showmigrations', 'sqlmigrate', 'squashmigrations']);
+    expect(complete('python manage.py s', ctx).options).toEqual(['shell', 'showmigrations', 'sqlmigrate', 'sqlsequencereset', 'squashmigrations']);
     expect(complete('python manage.py migrate b', ctx).line).toBe('python manage.py migrate blog ');
     expect(complete('python manage.py sqlmigrate blog 0002', ctx).line).toBe('python manage.py sqlmigrate blog 0002_post_views_count ');
     expect(complete('python manage.py migrate blog ', ctx).options).toEqual(['0001_initial', '0002_post_views_count', 'zero']);
