@@ -1486,7 +1486,15 @@ export function contains(container: PyValue, item: PyValue): boolean {
       return (x - r.start) % r.step === 0n;
     }
   }
-  for (const x of iterate(container)) if (x === item || pyEq(x, item)) return true;
+  let items: Iterable<PyValue>;
+  try {
+    items = iterate(container);
+  } catch (e) {
+    // CPython reports any TypeError from getting the iterator this way.
+    if (e instanceof PyException && e.type === 'TypeError') throw err('TypeError', `argument of type '${typeName(container)}' is not iterable`);
+    throw e;
+  }
+  for (const x of items) if (x === item || pyEq(x, item)) return true;
   return false;
 }
 
