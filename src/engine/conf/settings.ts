@@ -96,10 +96,30 @@ export class Settings {
   }
 }
 
+const settingsErrors = new WeakSet<object>();
+
+/**
+ * Whether `e` is what reading settings.py raised as ImproperlyConfigured or ImportError: the
+ * errors manage.py notes under its help text instead of stopping.
+ */
+export function isSettingsError(e: unknown): e is PyException {
+  return e instanceof PyException && settingsErrors.has(e);
+}
+
+function noteSettingsError(e: unknown): void {
+  if (!(e instanceof PyException)) return;
+  if (['django.core.exceptions.ImproperlyConfigured', 'ImportError', 'ModuleNotFoundError'].includes(e.type)) settingsErrors.add(e);
+}
+
 /** Evaluates settings.py (the project root's, or the one named by `file`). */
 export function loadSettings(source: string, file: string, host: Host): Settings {
-  const mod = execModule(source, { filename: file, moduleName: file.replace(/\.py$/, '').replace(/\//g, '.'), host });
-  return new Settings(file, mod);
+  try {
+    const mod = execModule(source, { filename: file, moduleName: file.replace(/\.py$/, '').replace(/\//g, '.'), host });
+    return new Settings(file, mod);
+  } catch (e) {
+    noteSettingsError(e);
+    throw e;
+  }
 }
 
 // ---- django.conf ---------------------------------------------------------------------------

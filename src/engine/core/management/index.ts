@@ -8,6 +8,8 @@ import { IMPLEMENTED_COMMANDS } from './commands';
 import { getCloseMatches } from './difflib';
 import { pyReprStr } from './pyrepr';
 import type { CommandEnvironment } from './environment';
+import { isSettingsError } from '../../conf/settings';
+import type { PyException } from '../../python/values';
 
 /** Every command Django 5.2 ships, by the app that provides it (for help and "Did you mean"). */
 const DJANGO_COMMANDS: Record<string, string[]> = {
@@ -56,6 +58,8 @@ export function getCommands(installedApps: readonly string[]): Map<string, strin
 
 export class ManagementUtility {
   readonly progName = 'manage.py';
+  /** What reading settings.py raised, when help is printed anyway. */
+  private settingsException: PyException | null = null;
 
   constructor(
     private readonly env: CommandEnvironment,
@@ -86,6 +90,10 @@ export class ManagementUtility {
       usage.push(style.NOTICE(`[${app}]`));
       for (const name of byApp.get(app)!.sort()) usage.push(`    ${name}`);
     }
+    if (this.settingsException)
+      usage.push(
+        style.NOTICE(`Note that only Django core commands are listed as settings are not properly configured (error: ${this.settingsException.pyMessage}).`),
+      );
     return usage.join('\n');
   }
 
@@ -125,7 +133,15 @@ export class ManagementUtility {
     }
 
     // django.setup(): settings and every app's models are imported before any command runs.
-    this.env.setup();
+    // Settings that fail to load still leave the main help and the version to print.
+    try {
+      this.env.setup();
+    } catch (e) {
+      const mainHelp = subcommand === 'help' && (!restArgs.length || argv.includes('--commands'));
+      const alone = argv.length === 1 && ['--help', '-h', '--version'].includes(subcommand);
+      if (!isSettingsError(e) || !(mainHelp || alone || subcommand === 'version')) throw e;
+      this.settingsException = e;
+    }
 
     if (subcommand === 'help') {
       if (argv.slice(1).includes('--commands')) {
