@@ -2,6 +2,8 @@
 // they describe the relation seen from the target model.
 
 import { PyException, type PyValue } from '../../../python/values';
+import { getItem } from '../../../python/protocol';
+import { pyEq, truthy } from '../../../utils/py';
 import type { Field, ModelClass } from './index';
 import { metaOf } from './index';
 
@@ -31,7 +33,10 @@ export class ForeignObjectRel {
   }
 
   get hidden(): boolean {
-    return !!this.relatedName && this.relatedName.endsWith('+');
+    const name = this.relatedName as PyValue;
+    if (typeof name === 'string') return name.endsWith('+');
+    // related_name=True and the like: Python's name[-1] == '+' (and its TypeError).
+    return truthy(name) && pyEq(getItem(name, -1n), '+');
   }
   get remoteField(): Field {
     return this.field;
