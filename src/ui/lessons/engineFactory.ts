@@ -7,7 +7,30 @@ type ProjectCtor = new (files: import('../../engine/project').ProjectFiles, db: 
 
 let loading: Promise<{ Project: ProjectCtor; makeDb: () => Database }> | null = null;
 
+/**
+ * Resolves once the student's editor is up (App sets data-editor-ready), or after a few seconds
+ * at most: the lesson's engine is a second copy of the engine and must not delay the editor.
+ */
+function editorReady(): Promise<void> {
+  if (typeof document === 'undefined') return Promise.resolve();
+  const root = document.documentElement;
+  if (root.dataset.editorReady === 'true') return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve();
+    };
+    const observer = new MutationObserver(() => {
+      if (root.dataset.editorReady === 'true') done();
+    });
+    observer.observe(root, { attributes: true, attributeFilter: ['data-editor-ready'] });
+    const timer = setTimeout(done, 5000);
+  });
+}
+
 async function load(): Promise<{ Project: ProjectCtor; makeDb: () => Database }> {
+  await editorReady();
   const [engine, sqljs, platform, wasm] = await Promise.all([
     import('../../engine/project'),
     import('sql.js'),
