@@ -63,6 +63,7 @@ import { formatValue } from './format';
 import { builtinsDict, superBuiltin } from './builtins';
 import './methods';
 import './stdlib/index';
+import { isEnumBody, isMemberCandidate } from './stdlib/enum';
 
 /** What the interpreter needs from its environment. */
 export interface Host {
@@ -107,6 +108,8 @@ class Frame {
   classCell: { cls: PyClass | null } | null = null;
   firstArg: PyValue | undefined = undefined;
   attrLines: Map<string, number> | null = null;
+  /** In an enum's class body: the member names defined so far (Python's _EnumDict). */
+  enumMembers: Set<string> | null = null;
   yields: PyValue[] | null = null;
   constructor(
     readonly kind: Kind,
@@ -588,12 +591,20 @@ function loadFree(start: Frame | null, id: string, from: Frame): PyValue {
   return loadGlobal(from, id);
 }
 
+/** An enum member's name may be bound once, and not over another attribute of the class body. */
+function checkEnumName(members: Set<string>, ns: Map<string, PyValue>, id: string, v: PyValue): void {
+  const clash = members.has(id) || (isMemberCandidate(id, v) && ns.has(id));
+  if (clash) throw new PyException('TypeError', `${pyRepr(id)} already defined as ${pyRepr(ns.get(id) as PyValue)}`);
+  if (isMemberCandidate(id, v)) members.add(id);
+}
+
 function storeName(f: Frame, id: string, v: PyValue, line: number): void {
   switch (f.kind) {
     case Kind.Module:
       f.vars.set(id, v);
       return;
     case Kind.Class:
+      if (f.enumMembers) checkEnumName(f.enumMembers, f.vars, id, v);
       f.vars.set(id, v);
       f.attrLines?.set(id, line);
       return;
@@ -855,6 +866,7 @@ function makeClass(s: Extract<Stmt, { k: 'ClassDef' }>, f: Frame): PyValue {
   classFrame.attrLines = new Map();
   classFrame.classCell = { cls: null };
   classFrame.line = s.line;
+  if (isEnumBody(bases)) classFrame.enumMembers = new Set();
   const first = s.body[0];
   if (first && first.k === 'Expr' && first.value.k === 'Const' && typeof first.value.value === 'string') {
     ns.set('__doc__', first.value.value);

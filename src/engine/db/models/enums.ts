@@ -3,6 +3,7 @@
 
 import { PyClass, PyInstance, PyList, PyTuple, PyException, type PyValue } from '../../python/values';
 import { nativeClass, pyRepr, pyStr, pyEq, typeError } from '../../utils/py';
+import { registerEnumRoot } from '../../python/stdlib/enum';
 
 export class ChoicesMember {
   constructor(
@@ -145,5 +146,6 @@ const choicesHooks = {
 };
 
 export const Choices = nativeClass('Choices', MODULE, [], choicesHooks);
+registerEnumRoot(Choices);
 export const IntegerChoices = nativeClass('IntegerChoices', MODULE, [Choices]);
 export const TextChoices = nativeClass('TextChoices', MODULE, [Choices]);

@@ -61,7 +61,7 @@ const AutoClass = nativeClass({
   },
 });
 
-function isMemberCandidate(name: string, v: PyValue): boolean {
+export function isMemberCandidate(name: string, v: PyValue): boolean {
   if (name.startsWith('_')) return false;
   if (v instanceof PyFunction || v instanceof PyBuiltin || v instanceof PyBoundMethod || v instanceof PyClass) return false;
   if (v instanceof PyInstance && (v.cls === classmethodClass || v.cls === staticmethodClass || v.cls === propertyClass)) return false;
@@ -205,6 +205,17 @@ export const FlagClass = nativeClass({ name: 'Flag', module: 'enum', bases: [Enu
 infos.set(FlagClass, { members: [], byName: new Map() });
 export const IntFlagClass = nativeClass({ name: 'IntFlag', module: 'enum', bases: [intClass, FlagClass], hooks: { ...enumHooks } });
 infos.set(IntFlagClass, { members: [], byName: new Map() });
+
+/** Enum classes whose subclasses' bodies follow Python's _EnumDict rules (Enum; Django's Choices). */
+const enumRoots = new Set<PyClass>([EnumClass]);
+export function registerEnumRoot(cls: PyClass): void {
+  enumRoots.add(cls);
+}
+
+/** Whether a class with these bases is an enum, whose class body may not bind a member name twice. */
+export function isEnumBody(bases: PyClass[]): boolean {
+  return bases.some((b) => b.mro.some((c) => enumRoots.has(c)));
+}
 
 registerNativeModule('enum', () =>
   makeModule('enum', {
