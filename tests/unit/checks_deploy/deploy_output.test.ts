@@ -3,9 +3,8 @@
 // Django 5.2 printed (fixtures/*.json, written by record.py from cases/*.py).
 
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Console, ProjectFiles } from '../../../src/engine/project';
+import { manage, recordedFixtures, tracebackTail } from '../manage';
 
 interface Run {
   argv: string[];
@@ -19,45 +18,19 @@ interface Recorded {
   runs: Run[];
 }
 
-const FIXTURES = join(__dirname, 'fixtures');
-const cases: [string, Recorded][] = readdirSync(FIXTURES)
-  .filter((f) => f.endsWith('.json'))
-  .sort()
-  .map((f) => [f.slice(0, -5), JSON.parse(readFileSync(join(FIXTURES, f), 'utf8')) as Recorded]);
+const cases = recordedFixtures<Recorded>(join(__dirname, 'fixtures'));
 
-function files(c: Recorded): ProjectFiles {
-  const m = new Map<string, string>([
-    ['settings.py', c.settings],
-    ['blog/__init__.py', ''],
-    ['blog/migrations/__init__.py', ''],
-    ['blog/models.py', c.models],
-  ]);
-  return { read: (p) => m.get(p), write: (p, t) => void m.set(p, t), delete: (p) => void m.delete(p), list: () => [...m.keys()].sort() };
-}
-
-/** A traceback is compared by its last line. */
-function normalize(text: string): string {
-  if (!text.startsWith('Traceback')) return text;
-  const lines = text.trimEnd().split('\n');
-  return lines[lines.length - 1];
-}
+const files = (c: Recorded) => ({ 'settings.py': c.settings, 'blog/__init__.py': '', 'blog/migrations/__init__.py': '', 'blog/models.py': c.models });
 
 describe('check --deploy prints what Django 5.2 prints', () => {
   for (const [name, c] of cases) {
     for (const run of c.runs) {
       it(`${name}: manage.py ${run.argv.join(' ')}`, async () => {
-        const { Project } = await import('../../../src/engine/project');
-        const { loadSqlJs } = await import('../../../src/platform/node');
-        const { SqlJsDatabase } = await import('../../../src/platform/sqljs');
-        const project = new Project(files(c), SqlJsDatabase.create(await loadSqlJs()));
-        let stdout = '';
-        let stderr = '';
-        const console: Console = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), readLine: async () => null, isatty: false };
-        const exit = await project.run(run.argv, console);
-        expect({ exit, stdout: normalize(stdout), stderr: normalize(stderr) }).toEqual({
+        const got = await (await manage(files(c)))(...run.argv);
+        expect({ exit: got.exit, stdout: tracebackTail(got.stdout), stderr: tracebackTail(got.stderr) }).toEqual({
           exit: run.exit,
-          stdout: normalize(run.stdout),
-          stderr: normalize(run.stderr),
+          stdout: tracebackTail(run.stdout),
+          stderr: tracebackTail(run.stderr),
         });
       }, 30000);
     }

@@ -3,10 +3,7 @@
 // Expected outcomes recorded from Django 5.2: blog_book already exists when 0001_initial runs.
 
 import { describe, expect, it } from 'vitest';
-import { Project, type Console } from '../../../src/engine/project';
-import { loadSqlJs } from '../../../src/platform/node';
-import { SqlJsDatabase } from '../../../src/platform/sqljs';
-import { MemoryFiles } from '../../../src/ui/engine/memoryFiles';
+import { manage } from '../manage';
 
 const SETTINGS =
   "INSTALLED_APPS = ['blog']\nDATABASES = {'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': 'db.sqlite3'}}\nDEFAULT_AUTO_FIELD = 'django.db.models.BigAutoField'\n";
@@ -65,23 +62,25 @@ ${atomic ? '' : '    atomic = False\n'}
 `;
 
 async function migrateOver(atomic: boolean) {
-  const db = SqlJsDatabase.create(await loadSqlJs());
-  db.exec('CREATE TABLE blog_book (x int)');
-  db.exec('INSERT INTO blog_book VALUES (7)');
-  const files = new MemoryFiles({
-    'settings.py': SETTINGS,
-    'blog/__init__.py': '',
-    'blog/models.py': MODELS,
-    'blog/migrations/__init__.py': '',
-    'blog/migrations/0001_initial.py': initial(atomic),
-  });
-  let out = '';
-  const console: Console = { stdout: (t) => void (out += t), stderr: (t) => void (out += t), readLine: async () => null, isatty: false };
-  const code = await new Project(files, db).run(['migrate'], console);
-  const tables = db.exec("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")[0].values.map((r) => r[0]);
-  const applied = db.exec('SELECT app, name FROM django_migrations')[0].values;
-  const rows = db.exec('SELECT * FROM blog_book')[0].values;
-  return { code, out, tables, applied, rows };
+  const run = await manage(
+    {
+      'settings.py': SETTINGS,
+      'blog/__init__.py': '',
+      'blog/models.py': MODELS,
+      'blog/migrations/__init__.py': '',
+      'blog/migrations/0001_initial.py': initial(atomic),
+    },
+    ['CREATE TABLE blog_book (x int)', 'INSERT INTO blog_book VALUES (7)'],
+  );
+  const { exit: code, stdout, stderr } = await run('migrate');
+  const rows = (sql: string) => run.db.exec(sql)[0].values;
+  return {
+    code,
+    out: stdout + stderr,
+    tables: rows("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").map((r) => r[0]),
+    applied: rows('SELECT app, name FROM django_migrations'),
+    rows: rows('SELECT * FROM blog_book'),
+  };
 }
 
 describe('a CreateModel whose table already exists', () => {
