@@ -115,20 +115,16 @@ export class DatabaseIntrospection {
     return this.getPrimaryKeyColumns(table)[0] ?? null;
   }
 
-  /** column -> [referenced column, referenced table]. */
+  /** column -> [referenced column, referenced table] (a REFERENCES without a column reads 'null'). */
   getRelations(table: string): Map<string, [string, string]> {
-    const out = new Map<string, [string, string]>();
-    for (const r of this.connection.query(`PRAGMA foreign_key_list(${this.connection.ops.quoteName(table)})`)) {
-      out.set(String(r[3]), [String(r[4]), String(r[2])]);
-    }
-    return out;
+    return new Map([...this.getForeignKeys(table)].map(([column, [refColumn, refTable]]) => [column, [String(refColumn), refTable]]));
   }
 
   getConstraints(table: string): Map<string, ConstraintInfo> {
     const q = (n: string) => this.connection.ops.quoteName(n);
     const constraints = new Map<string, ConstraintInfo>();
-    const tableSql = this.connection.query("SELECT sql FROM sqlite_master WHERE type='table' and name=?", [table])[0]?.[0];
-    if (typeof tableSql === 'string') {
+    const tableSql = this.tableSql(table);
+    if (tableSql !== null) {
       for (const m of tableSql.matchAll(/CONSTRAINT "([^"]+)" (UNIQUE|CHECK) \(([^)]*)\)/g)) {
         const columns = m[2] === 'UNIQUE' ? [...m[3].matchAll(/"([^"]+)"/g)].map((x) => x[1]) : [];
         constraints.set(m[1], {
