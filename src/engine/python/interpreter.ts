@@ -593,9 +593,9 @@ function loadFree(start: Frame | null, id: string, from: Frame): PyValue {
 
 /** An enum member's name may be bound once, and not over another attribute of the class body. */
 function checkEnumName(members: Set<string>, ns: Map<string, PyValue>, id: string, v: PyValue): void {
-  const clash = members.has(id) || (isMemberCandidate(id, v) && ns.has(id));
-  if (clash) throw new PyException('TypeError', `${pyRepr(id)} already defined as ${pyRepr(ns.get(id) as PyValue)}`);
-  if (isMemberCandidate(id, v)) members.add(id);
+  const member = isMemberCandidate(id, v);
+  if (members.has(id) || (member && ns.has(id))) throw new PyException('TypeError', `${pyRepr(id)} already defined as ${pyRepr(ns.get(id) as PyValue)}`);
+  if (member) members.add(id);
 }
 
 function storeName(f: Frame, id: string, v: PyValue, line: number): void {
