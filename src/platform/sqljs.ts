@@ -13,7 +13,7 @@ export class SqlJsDatabase implements Database {
   constructor(readonly raw: SqlJsRaw) {}
 
   static create(SQL: SqlJsStatic, bytes?: Uint8Array): SqlJsDatabase {
-    return new SqlJsDatabase(bytes && bytes.length ? new SQL.Database(bytes) : new SQL.Database());
+    return new SqlJsDatabase(openDatabase(SQL, bytes));
   }
 
   exec(sql: string, params?: SqlValue[]): QueryResult[] {
@@ -39,8 +39,30 @@ export class SqlJsDatabase implements Database {
   }
 
   export(): Uint8Array {
-    return this.raw.export();
+    return exportDatabase(this.raw);
   }
+}
+
+/**
+ * A sql.js database with the engine's connection settings. The database is one connection over
+ * an in-memory file, so the rollback journal is kept in memory and the file lock is held rather
+ * than taken and released at every transaction: transactions and rollbacks behave as on disk.
+ */
+export function openDatabase(SQL: SqlJsStatic, bytes?: Uint8Array | null): SqlJsRaw {
+  const raw = bytes && bytes.length ? new SQL.Database(bytes) : new SQL.Database();
+  configure(raw);
+  return raw;
+}
+
+/** The database file's bytes. sql.js reopens the database to read them; the settings come back. */
+export function exportDatabase(raw: SqlJsRaw): Uint8Array {
+  const bytes = raw.export();
+  configure(raw);
+  return bytes;
+}
+
+function configure(raw: SqlJsRaw): void {
+  raw.exec('PRAGMA journal_mode = MEMORY; PRAGMA locking_mode = EXCLUSIVE');
 }
 
 function toValue(v: unknown): SqlValue {

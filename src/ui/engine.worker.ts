@@ -6,7 +6,7 @@ import initSqlJs, { type Database as RawDatabase, type SqlJsStatic } from 'sql.j
 import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import * as engineModule from '../engine/project';
 import type { Console, Database, ProjectFiles } from '../engine/project';
-import { SqlJsDatabase } from '../platform/sqljs';
+import { SqlJsDatabase, exportDatabase, openDatabase } from '../platform/sqljs';
 import { FakeProject } from './fake/fakeProject';
 import { introspectTables } from './fake/introspect';
 import { MemoryFiles } from './engine/memoryFiles';
@@ -121,10 +121,10 @@ async function handle(msg: RequestMessage): Promise<unknown> {
       SQL ??= await initSqlJs({ locateFile: () => wasmUrl });
       db?.close();
       try {
-        db = new SQL.Database(msg.db ?? undefined);
+        db = openDatabase(SQL, msg.db);
         db.exec('SELECT count(*) FROM sqlite_master');
       } catch {
-        db = new SQL.Database();
+        db = openDatabase(SQL);
       }
       files = new MemoryFiles(msg.files);
       useFake = msg.engine !== 'real' || !realProjectClass();
@@ -180,10 +180,10 @@ async function handle(msg: RequestMessage): Promise<unknown> {
     case 'exec':
       return new SqlJsDatabase(requireDb()).exec(msg.sql);
     case 'exportDb':
-      return requireDb().export();
+      return exportDatabase(requireDb());
     case 'resetDb':
       db?.close();
-      db = new (SQL as SqlJsStatic).Database();
+      db = openDatabase(SQL as SqlJsStatic);
       project = null;
       return null;
   }
