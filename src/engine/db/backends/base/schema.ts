@@ -163,10 +163,10 @@ export abstract class BaseDatabaseSchemaEditor {
     const columnSqls: string[] = [];
     const params: unknown[] = [];
     for (const field of meta.localFields) {
-      const [definition0, extraParams] = this.columnSql(model, field);
+      const dbParams = this.dbParams(field);
+      const [definition0, extraParams] = this.columnSql(model, field, false, dbParams);
       if (definition0 === null) continue;
       let definition = definition0;
-      const dbParams = this.dbParams(field);
       if (dbParams.check) definition += ' ' + interpolate(this.sqlCheckConstraint, { check: dbParams.check });
       const suffix = this.dbTypeSuffix(field);
       if (suffix) definition += ` ${suffix}`;
@@ -202,8 +202,7 @@ export abstract class BaseDatabaseSchemaEditor {
     return [sql, params];
   }
 
-  columnSql(model: SchemaModel, field: SchemaField, includeDefault = false): [string | null, unknown[]] {
-    const dbParams = this.dbParams(field);
+  columnSql(model: SchemaModel, field: SchemaField, includeDefault = false, dbParams = this.dbParams(field)): [string | null, unknown[]] {
     const type = dbParams.type;
     if (type === null || type === undefined) return [null, []];
     const params: unknown[] = [];
