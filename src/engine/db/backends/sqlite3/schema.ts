@@ -120,7 +120,10 @@ export class DatabaseSchemaEditor extends BaseDatabaseSchemaEditor {
     let indexes: readonly SchemaIndex[] = meta.indexes;
     if (deleteField) indexes = indexes.filter((i) => !(i.fields ?? []).some((f) => f.replace(/^-/, '') === deleteField.name));
     const newTable = `new__${stripQuotes(meta.dbTable)}`;
-    const fields = orderLikeModelFields([...body.values()]);
+    // Django clones the model's own relations to itself for the new class: a clone is the newest
+    // field, so those columns move to the end of the rebuilt table.
+    const clones = meta.localConcreteFields.filter((f) => body.get(f.name) === f && f.remoteField && optsOf(f.remoteField.model) === meta);
+    const fields = orderLikeModelFields([...body.values()], clones);
     const pkOf = (f: SchemaField) => (pkOverrides.has(f) ? pkOverrides.get(f)! : f.primaryKey);
     const newFields = fields.map((f) => (pkOverrides.has(f) ? withPrimaryKey(f, pkOf(f)) : f));
     const newModel = syntheticModel(meta, newTable, newFields, uniqueTogether, indexes);
@@ -290,8 +293,10 @@ function isValueExpression(v: unknown): boolean {
  * auto-created fields first, then the others by their creation counter (when the model layer
  * provides it), else in the order given.
  */
-function orderLikeModelFields(fields: SchemaField[]): SchemaField[] {
-  const counter = (f: SchemaField): number | undefined => (f as { creationCounter?: number }).creationCounter;
+function orderLikeModelFields(fields: SchemaField[], clones: SchemaField[] = []): SchemaField[] {
+  const clonedAt = new Map(clones.map((f, i) => [f, i]));
+  const counter = (f: SchemaField): number | undefined =>
+    clonedAt.has(f) ? Number.MAX_SAFE_INTEGER - clones.length + clonedAt.get(f)! : (f as { creationCounter?: number }).creationCounter;
   const indexed = fields.map((f, i) => ({ f, i }));
   if (fields.every((f) => typeof counter(f) === 'number')) {
     // Auto-created fields count down from -1, so they sort first, the newest of them first.
