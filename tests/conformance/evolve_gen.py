@@ -57,6 +57,8 @@ class Model:
         self.ordering = None
         self.indexes = []
         self.constraints = []
+        self.unique_together = []
+        self.db_table = None
 
 
 class Evolution:
@@ -65,6 +67,9 @@ class Evolution:
         self.apps = apps
         self.models = {a: {} for a in apps}
         self.migrated = set()  # (app, model) created by a migrate that ran
+        # Apps given a one-off default: squashing folds it into CreateModel, as Django does, and
+        # makemigrations then finds the default missing from models.py.
+        self.one_off_default = set()
         self.next_index = 0
 
     # ---- choosing things --------------------------------------------------------------
@@ -108,6 +113,8 @@ class Evolution:
             }[kind]
             if kind == "DecimalField":
                 opts["default"] = r.choice(["0.00", "1.50"])
+            elif kind in ("CharField", "IntegerField") and r.random() < 0.15:
+                opts["db_default"] = opts.pop("default") or "none"
         if kind in ("CharField", "TextField") and r.random() < 0.3:
             opts["blank"] = True
         if kind in ("CharField", "IntegerField", "SlugField") and r.random() < 0.2:
@@ -201,10 +208,12 @@ class Evolution:
         choices = []
         if f.kind == "CharField":
             choices.append("max_length")
+            choices += ["choices"]
         if f.kind not in ("ForeignKey", "OneToOneField"):
-            choices += ["null", "default", "db_index", "unique"]
+            choices += ["null", "default", "db_index", "unique", "type", "db_column"]
         else:
             choices += ["on_delete", "db_index"]
+        choices += ["verbose_name", "help_text"]
         what = r.choice(choices)
         o = f.opts
         if what == "max_length":
@@ -239,7 +248,82 @@ class Evolution:
                 o["unique"] = True
         elif what == "on_delete":
             o["on_delete"] = r.choice(["models.CASCADE", "models.SET_NULL", "models.PROTECT", "models.DO_NOTHING"])
+        elif what == "choices":
+            if "choices" in o:
+                del o["choices"]
+            else:
+                o["choices"] = [("a", "Alpha"), ("b", "Beta")]
+        elif what == "type":
+            new = self.plain_field()
+            for k in ("db_column", "unique"):
+                if k in o and (k != "unique" or new.kind in UNIQUE_KINDS):
+                    new.opts[k] = o[k]
+            m.fields[name] = new
+        elif what == "db_column":
+            if "db_column" in o:
+                del o["db_column"]
+            else:
+                o["db_column"] = "col_" + name
+        elif what in ("verbose_name", "help_text"):
+            if what in o:
+                del o[what]
+            else:
+                o[what] = "The " + name
         return "alter %s on %s.%s.%s" % (what, app, m.name, name)
+
+    def rename_field(self):
+        pairs = [(a, m) for a, m in self.all_models() if m.fields]
+        if not pairs:
+            return None
+        app, m = self.rng.choice(pairs)
+        old = self.rng.choice(list(m.fields))
+        new = self.new_name(m.fields, FIELD_NAMES + ["caption", "amount", "flag"])
+        m.fields = {(new if n == old else n): f for n, f in m.fields.items()}
+        fix = lambda cols: [new if c == old else c for c in cols]
+        m.indexes = [(i, fix(c)) for i, c in m.indexes]
+        m.constraints = [(i, fix(c)) for i, c in m.constraints]
+        m.unique_together = [fix(c) for c in m.unique_together]
+        if m.ordering and m.ordering.lstrip("-") == old:
+            m.ordering = m.ordering.replace(old, new)
+        return "rename field %s.%s.%s to %s" % (app, m.name, old, new)
+
+    def rename_model(self):
+        pairs = self.all_models()
+        if not pairs:
+            return None
+        app, m = self.rng.choice(pairs)
+        taken = {x.name for _, x in self.all_models()}
+        new = self.new_name(taken, NAMES + ["Article", "Entry", "Thing"])
+        old = m.name
+        for a, other in self.all_models():
+            for f in other.fields.values():
+                to = f.opts.get("to")
+                if to == old and a == app:
+                    f.opts["to"] = new
+                elif to == "%s.%s" % (app, old):
+                    f.opts["to"] = "%s.%s" % (app, new)
+        self.models[app] = {(new if k == old else k): v for k, v in self.models[app].items()}
+        m.name = new
+        if (app, old) in self.migrated:
+            self.migrated.discard((app, old))
+            self.migrated.add((app, new))
+        return "rename model %s.%s to %s" % (app, old, new)
+
+    def add_required_field(self):
+        """A NOT NULL field without a default on a table that exists: makemigrations asks for one."""
+        pairs = [(a, m) for a, m in self.all_models() if (a, m.name) in self.migrated]
+        if not pairs:
+            return None
+        app, m = self.rng.choice(pairs)
+        name = self.new_name(m.fields, FIELD_NAMES)
+        if self.rng.random() < 0.5:
+            m.fields[name] = Field("CharField", max_length=40)
+            answer = "'filler'"
+        else:
+            m.fields[name] = Field("IntegerField")
+            answer = "3"
+        self.one_off_default.add(app)
+        return "add required field %s.%s.%s" % (app, m.name, name), "1\n%s\n" % answer
 
     def alter_meta(self):
         pairs = self.all_models()
@@ -249,8 +333,8 @@ class Evolution:
         concrete = [n for n, f in m.fields.items() if f.kind != "ManyToManyField"]
         if not concrete:
             return None
-        what = self.rng.choice(["ordering", "index", "constraint", "drop"])
-        if what == "constraint":
+        what = self.rng.choice(["ordering", "index", "constraint", "drop", "unique_together", "db_table"])
+        if what in ("constraint", "unique_together"):
             # Rows get a new value in these at every step, so unique sets rarely collide.
             concrete = [n for n in concrete if m.fields[n].kind in UNIQUE_KINDS]
             if not concrete:
@@ -265,6 +349,13 @@ class Evolution:
             cols = self.rng.sample(concrete, min(len(concrete), self.rng.randint(1, 2)))
             self.next_index += 1
             m.constraints.append(("%s_uniq%d" % (m.name.lower()[:10], self.next_index), cols))
+        elif what == "unique_together":
+            if m.unique_together:
+                m.unique_together = []
+            else:
+                m.unique_together = [sorted(self.rng.sample(concrete, min(len(concrete), 2)))]
+        elif what == "db_table":
+            m.db_table = None if m.db_table else "%s_%s_t" % (app, m.name.lower())
         else:
             if m.indexes:
                 m.indexes.pop(0)
@@ -273,6 +364,17 @@ class Evolution:
             else:
                 return None
         return "meta %s on %s.%s" % (what, app, m.name)
+
+    def interactive_change(self):
+        """A change makemigrations asks about, with the answers a student types."""
+        r = self.rng.random()
+        if r < 0.4:
+            note = self.rename_field()
+            return (note, "y\n") if note else None
+        if r < 0.6:
+            note = self.rename_model()
+            return (note, "y\ny\n") if note else None
+        return self.add_required_field()
 
     def change(self):
         r = self.rng.random()
@@ -291,8 +393,12 @@ class Evolution:
             for n, f in m.fields.items():
                 lines.append("    %s = %s" % (n, f.render()))
             meta = []
+            if m.db_table:
+                meta.append("        db_table = %r" % m.db_table)
             if m.ordering:
                 meta.append("        ordering = [%r]" % m.ordering)
+            if m.unique_together:
+                meta.append("        unique_together = [%s]" % ", ".join(repr(tuple(c)) for c in m.unique_together))
             if m.indexes:
                 meta.append("        indexes = [%s]" % ", ".join(
                     "models.Index(fields=%r, name=%r)" % (cols, name) for name, cols in m.indexes))
@@ -316,9 +422,9 @@ class Evolution:
                     continue
                 if f.kind in ("ForeignKey", "OneToOneField"):
                     continue  # nullable: left NULL
-                cols.append(n)
+                cols.append(f.opts.get("db_column", n))
                 vals.append(sample_value(f, k))
-            table = "%s_%s" % (app, m.name.lower())
+            table = m.db_table or "%s_%s" % (app, m.name.lower())
             if cols:
                 out.append("INSERT OR IGNORE INTO %s (%s) VALUES (%s)" % (table, ", ".join(cols), ", ".join(vals)))
             else:
@@ -353,14 +459,20 @@ def make_case(seed, n):
     made = {a: 0 for a in apps}  # migrations each app probably has (a guess is fine: Django answers too)
     ev.add_model()
     for k in range(1, rng.randint(3, 7) + 1):
-        if k > 1:
+        make = {"argv": ["makemigrations", "--noinput"]}
+        if k > 1 and rng.random() < 0.25:
+            asked = ev.interactive_change()
+            if asked:
+                notes.append(asked[0])
+                make = {"argv": ["makemigrations"], "stdin": asked[1]}
+        elif k > 1:
             notes += [c for c in (ev.change() for _ in range(rng.randint(1, 2))) if c]
         files = {"%s/models.py" % a: ev.models_py(a) for a in apps}
         for a in apps:
             if files["%s/models.py" % a] != texts[a] and (ev.models[a] or made[a]):
                 made[a] += 1
             texts[a] = files["%s/models.py" % a]
-        actions = [{"argv": ["makemigrations", "--noinput"]}, {"argv": ["migrate"]}]
+        actions = [make, {"argv": ["migrate"]}]
         ev.migrated.update((a, m.name) for a, m in ev.all_models())
         r = rng.random()
         app = rng.choice(apps)
@@ -371,8 +483,16 @@ def make_case(seed, n):
         elif r < 0.5:
             actions.append({"argv": ["showmigrations"]})
         actions += [{"sql": s} for s in ev.insert_sql(k)]
+        if made[app] > 1 and rng.random() < 0.2:
+            # Back one migration with the rows in place, and forward again.
+            actions += [{"argv": ["migrate", app, "%04d" % (made[app] - 1)]}, {"argv": ["migrate"]}]
         steps.append({"files": files, "actions": actions})
-    last = [{"argv": ["migrate", a, "zero"]} for a in reversed(apps)] + [{"argv": ["migrate"]}]
+    last = []
+    app = rng.choice(apps)
+    if made[app] >= 3 and rng.random() < 0.4 and app not in ev.one_off_default:
+        last += [{"argv": ["squashmigrations", app, "%04d" % (made[app] - 1), "--noinput"]},
+                 {"argv": ["showmigrations", app]}]
+    last += [{"argv": ["migrate", a, "zero"]} for a in reversed(apps)] + [{"argv": ["migrate"]}]
     steps.append({"actions": last})
     return {
         "id": "evolve-%d-%d" % (seed, n),
