@@ -10,6 +10,8 @@ export interface ProjectFiles {
   delete(path: string): void;
   /** Every file path, sorted. */
   list(): string[];
+  /** The project folder's absolute path on a disk (bin/manage); Python sees `/project` otherwise. */
+  readonly root?: string;
 }
 
 /** The SQLite database (sql.js in the browser and in Node). */
@@ -133,6 +135,7 @@ export interface CommandResult {
 // ---------------------------------------------------------------------------------------
 // The Project
 
+import { setProjectRoot } from './python/stdlib/small';
 import { SystemExit } from './core/management/argparse';
 import { CommandError } from './core/management/base';
 import type { CheckResult, CommandEnvironment } from './core/management/environment';
@@ -169,6 +172,7 @@ export class Project implements CommandEnvironment {
     readonly db: Database,
   ) {
     registerMigrationsModule();
+    setProjectRoot(files.root ?? '/project');
   }
 
   // ---- settings and apps ------------------------------------------------------------------

@@ -14,10 +14,10 @@ const course = loadCourse(readLessonSources());
 const caps = await probeEngine();
 const ready = !caps.broken && caps.makemigrations && caps.migrate;
 
-/** Django's absolute temporary paths and tracebacks (only their last line counts) normalised away. */
+/** The project folder (Django's temporary one, the engine's /project) and tracebacks (only their last line counts) normalised away. */
 function shown(stdout: string, stderr: string): string {
   const err = /Traceback \(most recent call last\)/.test(stderr) ? `${stderr.trim().split('\n').pop() ?? ''}\n` : stderr;
-  return (stdout + err).replace(/\/tmp\/lk-[^/\s]+\//g, '');
+  return (stdout + err).replace(/\/tmp\/lk-[^/\s]+\//g, '').replace(/(^|\s)\/project\//gm, '$1');
 }
 
 interface Recorded {

@@ -39,8 +39,17 @@ const dirname = (p: string): string => {
 };
 const basename = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
 
-/** The project root as Python code sees it (`__file__` paths are relative to it). */
-export const PROJECT_ROOT = '/project';
+/**
+ * The project folder as Python code sees it (`__file__` paths are relative to it): the real
+ * folder when bin/manage runs on a disk, `/project` in the browser.
+ */
+let projectRoot = '/project';
+export function setProjectRoot(root: string): void {
+  projectRoot = root.replace(/\/+$/, '') || '/';
+}
+export function getProjectRoot(): string {
+  return projectRoot;
+}
 
 export function pathStr(v: PyValue): string {
   if (typeof v === 'string') return v;
@@ -49,7 +58,7 @@ export function pathStr(v: PyValue): string {
 }
 
 function abspath(p: string): string {
-  return normpath(p.startsWith('/') ? p : join([PROJECT_ROOT, p]));
+  return normpath(p.startsWith('/') ? p : join([projectRoot, p]));
 }
 
 const osPath = makeModule('os.path', {
@@ -142,7 +151,7 @@ registerNativeModule('os', () =>
     linesep: '\n',
     name: 'posix',
     getenv: builtin('getenv', (a) => osEnviron.get(a[0]) ?? a[1] ?? null, 'os'),
-    getcwd: builtin('getcwd', () => PROJECT_ROOT, 'os'),
+    getcwd: builtin('getcwd', () => projectRoot, 'os'),
     fspath: builtin('fspath', (a) => pathStr(a[0]), 'os'),
     listdir: builtin('listdir', () => new PyList([]), 'os'),
   }),
@@ -173,7 +182,7 @@ registerNativeModule('sys', () =>
     platform: 'linux',
     argv: new PyList(['manage.py']),
     maxsize: 9223372036854775807n,
-    path: new PyList([PROJECT_ROOT]),
+    path: new PyList([projectRoot]),
     modules: new PyDict(),
     byteorder: 'little',
     stdout: new PyInstance(StdoutClass, 'stdout'),

@@ -6,7 +6,7 @@ import { MigrationOptimizer } from '../../../db/migrations/optimizer';
 import { MigrationWriter } from '../../../db/migrations/writer';
 import type { ArgumentParser } from '../argparse';
 import { BaseCommand, CommandError, SystemExit, type Options } from '../base';
-import { has, services } from './migration_support';
+import { absolutePath, has, services } from './migration_support';
 import { findMigration } from './squashmigrations';
 
 export class OptimizemigrationCommand extends BaseCommand {
@@ -72,6 +72,6 @@ export class OptimizemigrationCommand extends BaseCommand {
     }
     const path = writer.path(appLabel);
     this.env.files.write(path, text);
-    if (verbosity > 0) this.stdout.write(this.style.MIGRATE_HEADING(`Optimized migration ${path}`));
+    if (verbosity > 0) this.stdout.write(this.style.MIGRATE_HEADING(`Optimized migration ${absolutePath(path)}`));
   }
 }
