@@ -5,6 +5,7 @@ import { PyDict, PyException, PyInstance, PyList, PyModule, PyTuple, type PyValu
 import { execModule, getNativeModule, hasNativeModule, makeModule, registerNativeModule, type Host } from '../python/index';
 import { nativeClass, pyStr } from '../utils/py';
 import { SettingsReference } from './reference';
+import { GLOBAL_SETTINGS_REPR } from './global_settings';
 
 /** Django's global defaults for the settings the playground reads. */
 const DEFAULTS: Record<string, () => PyValue> = {
@@ -43,7 +44,19 @@ const DEFAULTS: Record<string, () => PyValue> = {
   CSRF_USE_SESSIONS: () => false,
   CSRF_TRUSTED_ORIGINS: () => new PyList([]),
   CACHES: () => new PyDict([['default', new PyDict([['BACKEND', 'django.core.cache.backends.locmem.LocMemCache']])]]),
+  LANGUAGES: () => new PyList(defaultLanguages().map(([code, name]) => new PyTuple([code, name]))),
+  LANGUAGES_BIDI: () => new PyList(['he', 'ar', 'ar-dz', 'ckb', 'fa', 'ug', 'ur']),
 };
+
+let languages: [string, string][] | undefined;
+/** global_settings.LANGUAGES, read once from the defaults diffsettings prints. */
+function defaultLanguages(): [string, string][] {
+  languages ??= [...(GLOBAL_SETTINGS_REPR.get('LANGUAGES') ?? '').matchAll(/\('([^']+)', '([^']*)'\)/g)].map((m) => [
+    m[1],
+    m[2].replace(/\\u([0-9a-f]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+  ]);
+  return languages;
+}
 
 /** Settings django.conf accepts only as a list or a tuple. */
 const TUPLE_SETTINGS = ['ALLOWED_HOSTS', 'INSTALLED_APPS', 'TEMPLATE_DIRS', 'LOCALE_PATHS', 'SECRET_KEY_FALLBACKS'];

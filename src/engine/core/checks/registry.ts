@@ -16,6 +16,7 @@ import { SECURITY_SESSIONS_CHECKS } from './security/sessions';
 import { ASYNC_CHECKS } from './async_checks';
 import { CACHES_CHECKS } from './caches';
 import { COMPATIBILITY_CHECKS } from './compatibility';
+import { TRANSLATION_CHECKS } from './translation';
 
 const SETTINGS_CHECKS: SettingsCheck[] = [
   ...SECURITY_BASE_CHECKS,
@@ -24,6 +25,7 @@ const SETTINGS_CHECKS: SettingsCheck[] = [
   ...ASYNC_CHECKS,
   ...CACHES_CHECKS,
   ...COMPATIBILITY_CHECKS,
+  ...TRANSLATION_CHECKS,
 ];
 
 export interface RunChecksOptions {
