@@ -2,7 +2,9 @@
 // (Decimal and dates as text, booleans as 1/0, UUIDs as 32 hex digits, JSON as json.dumps text,
 // aware datetimes as naive UTC).
 
-import { PyBytes, PyDict, PyInstance, PyList, PySet, PyTuple, type PyValue } from '../../../python/values';
+import { PyBytes, PyDict, PyException, PyInstance, PyList, PySet, PyTuple, type PyValue } from '../../../python/values';
+import { pyRepr } from '../../../python/protocol';
+import { choicesMemberValue } from '../../models/enums';
 import type { SchemaField } from '../base/types';
 import { optsOf } from '../base/types';
 
@@ -82,6 +84,7 @@ export function prepForDb(field: SchemaField, value: unknown): unknown {
     internal = 'BigIntegerField';
   }
   const name = clsName(value);
+  if (INT_TYPES.has(internal) || internal === 'FloatField') checkNumber(field, INT_TYPES.has(internal), value);
   switch (internal) {
     case 'BooleanField':
       if (typeof value === 'boolean') return value;
@@ -158,6 +161,26 @@ export function prepForDb(field: SchemaField, value: unknown): unknown {
     default:
       if (value instanceof PySet) return value;
       return value;
+  }
+}
+
+const INT_TYPES = new Set([
+  'AutoField', 'BigAutoField', 'SmallAutoField', 'IntegerField', 'BigIntegerField', 'SmallIntegerField',
+  'PositiveIntegerField', 'PositiveBigIntegerField', 'PositiveSmallIntegerField',
+]);
+
+/**
+ * IntegerField/FloatField.get_prep_value: int() or float() of the value, or its ValueError
+ * (TypeError for a value that is not a string) naming the field.
+ */
+function checkNumber(field: SchemaField, isInt: boolean, given: unknown): void {
+  const value = choicesMemberValue(given as PyValue);
+  const bad = (type: string) => new PyException(type, `Field '${field.name}' expected a number but got ${pyRepr(given as PyValue)}.`);
+  if (typeof value === 'string') {
+    const ok = isInt ? /^\s*[+-]?\d+\s*$/.test(value) : value.trim() !== '' && !Number.isNaN(Number(value));
+    if (!ok) throw bad('ValueError');
+  } else if (value instanceof PyInstance ? value.cls.name !== 'Decimal' : value instanceof PyList || value instanceof PyTuple || value instanceof PyDict || value instanceof PySet) {
+    throw bad('TypeError');
   }
 }
 

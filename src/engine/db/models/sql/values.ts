@@ -44,24 +44,8 @@ export function prepValue(field: Field | null, value: PyValue): PyValue {
     if (value === null) return null;
   }
   if (!field) return value;
-  checkNumber(field, value);
   const out = prepForDb(field as unknown as SchemaField, value) as PyValue;
   return out === undefined ? null : out;
-}
-
-const INT_TYPES = new Set(['AutoField', 'BigAutoField', 'SmallAutoField', 'IntegerField', 'BigIntegerField', 'SmallIntegerField', 'PositiveIntegerField', 'PositiveBigIntegerField', 'PositiveSmallIntegerField']);
-
-/** IntegerField/FloatField.get_prep_value: a number, or Django's ValueError. */
-function checkNumber(field: Field, value: PyValue): void {
-  const t = valueField(field).getInternalType();
-  const isInt = INT_TYPES.has(t);
-  if (!isInt && t !== 'FloatField') return;
-  const name = valueField(field).name;
-  const bad = () => new PyException('ValueError', `Field '${name}' expected a number but got ${pyRepr(value)}.`);
-  if (typeof value === 'string') {
-    const ok = isInt ? /^\s*[+-]?\d+\s*$/.test(value) : value.trim() !== '' && !Number.isNaN(Number(value));
-    if (!ok) throw bad();
-  } else if (value instanceof PyInstance && value.cls.name !== 'Decimal') throw bad();
 }
 
 function toInt(v: SqlValue): PyValue {
