@@ -114,7 +114,8 @@ class Evolution:
             if kind == "DecimalField":
                 opts["default"] = r.choice(["0.00", "1.50"])
             elif kind in ("CharField", "IntegerField") and r.random() < 0.15:
-                opts["db_default"] = opts.pop("default") or "none"
+                default = opts.pop("default")
+                opts["db_default"] = "none" if default == "" else default
         if kind in ("CharField", "TextField") and r.random() < 0.3:
             opts["blank"] = True
         if kind in ("CharField", "IntegerField", "SlugField") and r.random() < 0.2:

@@ -92,7 +92,14 @@ export class Apps {
   }
 
   unregisterModel(appLabel: string, modelName: string): void {
-    this.allModels.get(appLabel)?.delete(modelName.toLowerCase());
+    const app = this.allModels.get(appLabel);
+    const model = app?.get(modelName.toLowerCase());
+    const meta = model ? metaOf(model) : undefined;
+    if (meta && meta.apps === this) {
+      const concrete = meta.concreteModel ?? model!;
+      meta.detach(this.relationTreeCache ? (this.relationTreeCache.get(concrete) ?? []) : undefined);
+    }
+    app?.delete(modelName.toLowerCase());
     this.clearCache();
   }
 

@@ -57,6 +57,9 @@ export function camelCaseToSpaces(value: string): string {
     .toLowerCase();
 }
 
+/** The caches that depend on other models' relations to this one. */
+const RELATION_CACHES = ['relatedObjects', 'fieldsMap', 'relationTree'];
+
 export class Options {
   readonly isOptions = true;
   model!: ModelClass;
@@ -301,17 +304,37 @@ export class Options {
   }
   /** Called by the registry when models are added (reverse relations change). */
   expireRelationCache(): void {
-    this.cache.delete('relatedObjects');
-    this.cache.delete('fieldsMap');
+    for (const k of RELATION_CACHES) this.cache.delete(k);
   }
 
   private cacheVersion = -1;
+  /** Set once the model is unregistered: the registry no longer expires its caches (Django's clear_cache only reaches registered models). */
+  private detached = false;
+
+  /**
+   * The registry is removing this model. Its reverse relations stay as they are now: those it had
+   * worked out, or, when the registry's relation graph is current, the relations it holds for
+   * this model (Django's graph sets every registered model's _relation_tree at once).
+   */
+  detach(registryTree: Field[] | undefined): void {
+    if (this.detached) return;
+    if (this.cacheVersion !== this.apps.version) {
+      this.expireRelationCache();
+      this.cacheVersion = this.apps.version;
+    }
+    if (registryTree !== undefined && !this.cache.has('relationTree')) this.cache.set('relationTree', registryTree);
+    this.detached = true;
+  }
+
+  /** Forward relation fields pointing at this model (Options._relation_tree). */
+  private relationTree(): Field[] {
+    return this.cached('relationTree', () => this.apps.relationTree(this.concreteModel ?? this.model));
+  }
 
   private cached<T>(key: string, make: () => T): T {
-    if (this.cacheVersion !== this.apps.version) {
+    if (this.cacheVersion !== this.apps.version && !this.detached) {
       // Models were registered or removed since: reverse relations may differ.
-      this.cache.delete('relatedObjects');
-      this.cache.delete('fieldsMap');
+      this.expireRelationCache();
       this.cacheVersion = this.apps.version;
     }
     if (this.cache.has(key)) return this.cache.get(key) as T;
@@ -357,7 +380,7 @@ export class Options {
       for (const parent of this.parents.keys()) {
         for (const r of metaOf(parent)!.relatedObjects) if (!r.parentLink) out.push(r);
       }
-      for (const f of this.apps.relationTree(this.concreteModel ?? this.model)) {
+      for (const f of this.relationTree()) {
         const rel = f.remoteField!;
         if (!rel.hidden || f.manyToMany) out.push(rel);
       }
@@ -368,7 +391,7 @@ export class Options {
   /** Every field and reverse relation (get_fields()). */
   getFields(includeHidden = false): (Field | ForeignObjectRel)[] {
     const reverse: ForeignObjectRel[] = [];
-    for (const f of this.apps.relationTree(this.concreteModel ?? this.model)) {
+    for (const f of this.relationTree()) {
       const rel = f.remoteField!;
       if (includeHidden || !rel.hidden) reverse.push(rel);
     }

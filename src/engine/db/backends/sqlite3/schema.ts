@@ -122,7 +122,11 @@ export class DatabaseSchemaEditor extends BaseDatabaseSchemaEditor {
     const newTable = `new__${stripQuotes(meta.dbTable)}`;
     // Django clones the model's own relations to itself for the new class: a clone is the newest
     // field, so those columns move to the end of the rebuilt table.
-    const clones = meta.localConcreteFields.filter((f) => body.get(f.name) === f && f.remoteField && optsOf(f.remoteField.model) === meta);
+    // The created and altered fields replace their clones, so they keep their place.
+    const replaced = new Set([createField?.name, ...alterFields.map(([, n]) => n.name)]);
+    const clones = meta.localConcreteFields.filter(
+      (f) => body.get(f.name) === f && !replaced.has(f.name) && f.remoteField && optsOf(f.remoteField.model) === meta,
+    );
     const fields = orderLikeModelFields([...body.values()], clones);
     const pkOf = (f: SchemaField) => (pkOverrides.has(f) ? pkOverrides.get(f)! : f.primaryKey);
     const newFields = fields.map((f) => (pkOverrides.has(f) ? withPrimaryKey(f, pkOf(f)) : f));
