@@ -201,10 +201,11 @@ export class DatabaseSchemaEditor extends BaseDatabaseSchemaEditor {
     oldDbParams: { collation?: string | null },
     newDbParams: { collation?: string | null },
   ): void {
-    const sameDefinition = JSON.stringify(this.columnSql(model, oldField)) === JSON.stringify(this.columnSql(model, newField));
+    // Only a renamed column compares the definitions (building one can raise, as in Django).
+    const sameDefinition = () => JSON.stringify(this.columnSql(model, oldField)) === JSON.stringify(this.columnSql(model, newField));
     if (
       oldField.column !== newField.column &&
-      sameDefinition &&
+      sameDefinition() &&
       !((oldField.remoteField && oldField.dbConstraint !== false) || (newField.remoteField && newField.dbConstraint !== false))
     ) {
       this.execute(this._renameFieldSql(optsOf(model).dbTable, oldField, newField, newType));
