@@ -600,7 +600,9 @@ export abstract class BaseDatabaseSchemaEditor {
   }
 
   _fieldShouldBeAltered(oldField: SchemaField, newField: SchemaField, ignore: Set<string> = new Set()): boolean {
-    if (oldField.concrete === false && newField.concrete === false) return false;
+    // Django's many-to-many fields count as concrete (they have a column name, if no column).
+    const concrete = (f: SchemaField) => f.concrete !== false || !!f.manyToMany;
+    if (!concrete(oldField) && !concrete(newField)) return false;
     if (!oldField.deconstruct || !newField.deconstruct) return true;
     const [, oldPath, oldArgs, oldKw] = oldField.deconstruct();
     const [, newPath, newArgs, newKw] = newField.deconstruct();
