@@ -97,10 +97,24 @@ export class Apps {
     const meta = model ? metaOf(model) : undefined;
     if (meta && meta.apps === this) {
       const concrete = meta.concreteModel ?? model!;
-      meta.detach(this.relationTreeCache ? (this.relationTreeCache.get(concrete) ?? []) : undefined);
+      const tree = this.bulkTree !== undefined ? this.bulkTree : this.relationTreeCache;
+      meta.detach(tree ? (tree.get(concrete) ?? []) : undefined);
     }
     app?.delete(modelName.toLowerCase());
     this.clearCache();
+  }
+
+  /** During unregisterMany: the relation graph as it was before the first model went. */
+  private bulkTree: Map<ModelClass, Field[]> | null | undefined = undefined;
+
+  /** Unregisters models together (Django's bulk_update): each keeps the reverse relations it had before any of them went. */
+  unregisterMany(keys: Iterable<[string, string]>): void {
+    this.bulkTree = this.relationTreeCache;
+    try {
+      for (const [app, name] of keys) this.unregisterModel(app, name);
+    } finally {
+      this.bulkTree = undefined;
+    }
   }
 
   /** Bumped whenever models come or go; Options drop their reverse-relation caches on change. */

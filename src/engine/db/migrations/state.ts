@@ -606,10 +606,7 @@ export class ProjectState {
       return;
     }
     const apps = this._apps!;
-    for (const k of keys) {
-      const [app, name] = splitKey(k);
-      apps.unregisterModel(app, name);
-    }
+    apps.unregisterMany([...keys].map((k) => splitKey(k) as [string, string]));
     const states: ModelState[] = [];
     for (const k of keys) {
       const ms = this.models.get(k);
@@ -801,6 +798,12 @@ function directRelatedKeys(model: ModelClass, apps: Apps): Set<ModelKey> {
   for (const f of apps.relationTree(model)) {
     const m = metaOf(f.model);
     if (m) out.add(m.autoCreated ? modelKey(metaOf(m.autoCreated as PyValue)?.appLabel ?? m.appLabel, metaOf(m.autoCreated as PyValue)?.modelName ?? m.modelName) : modelKey(m.appLabel, m.modelName));
+  }
+  // And the models its own relations point at (get_fields() lists both directions).
+  for (const f of [...meta.fields, ...meta.manyToMany]) {
+    const t = f.remoteField?.model;
+    const tm = t && typeof t !== 'string' ? metaOf(t) : undefined;
+    if (tm) out.add(modelKey(tm.appLabel, tm.modelName));
   }
   for (const sub of apps.getModels({ includeAutoCreated: false, includeSwapped: true })) {
     if (sub !== model && sub.mro.includes(model)) out.add(modelKey(metaOf(sub)!.appLabel, metaOf(sub)!.modelName));

@@ -625,7 +625,9 @@ export abstract class BaseDatabaseSchemaEditor {
         newKwargs.delete('db_default');
       }
     }
-    if (this.quoteName(oldField.column ?? '') !== this.quoteName(newField.column ?? '')) return true;
+    // A many-to-many field's column is its name (or db_column) in Django, though no table has it.
+    const columnOf = (f: SchemaField) => f.column ?? (f.manyToMany ? String((f as { dbColumn?: unknown }).dbColumn ?? f.name) : '');
+    if (this.quoteName(columnOf(oldField)) !== this.quoteName(columnOf(newField))) return true;
     return (
       oldPath !== newPath ||
       valueKey(oldArgs) !== valueKey(newArgs) ||
