@@ -47,9 +47,6 @@ let projectRoot = '/project';
 export function setProjectRoot(root: string): void {
   projectRoot = root.replace(/\/+$/, '') || '/';
 }
-export function getProjectRoot(): string {
-  return projectRoot;
-}
 
 export function pathStr(v: PyValue): string {
   if (typeof v === 'string') return v;
@@ -57,7 +54,8 @@ export function pathStr(v: PyValue): string {
   throw err('TypeError', `expected str, bytes or os.PathLike object, not ${typeName(v)}`);
 }
 
-function abspath(p: string): string {
+/** os.path.abspath: a path against the project folder (as Django prints a migration's path). */
+export function abspath(p: string): string {
   return normpath(p.startsWith('/') ? p : join([projectRoot, p]));
 }
 

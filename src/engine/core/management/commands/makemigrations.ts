@@ -17,7 +17,7 @@ import {
 import { makeLoader, noInstalledApp, type MigrationsRuntime } from '../../../db/migrations/runtime';
 import { strCompare } from '../../../db/migrations/serializer';
 import { MigrationWriter } from '../../../db/migrations/writer';
-import { absolutePath } from './migration_support';
+import { abspath } from '../../../python/stdlib/small';
 
 const isIdentifier = (s: string) => /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u.test(s);
 
@@ -316,8 +316,8 @@ export class MakemigrationsCommand extends BaseCommand {
       if (!this.dryRun) {
         this.env.files.write(path, writer.asString());
         if (this.verbosity > 0) {
-          this.log(`\nCreated new merge migration ${absolutePath(path)}`);
-          if (this.scriptable) this.stdout.write(absolutePath(path));
+          this.log(`\nCreated new merge migration ${abspath(path)}`);
+          if (this.scriptable) this.stdout.write(abspath(path));
         }
       } else if (this.verbosity === 3) {
         this.log(this.style.MIGRATE_HEADING(`Full merge migrations file '${writer.filename}':`));

@@ -1,7 +1,6 @@
 // What the migration commands (migrate, sqlmigrate, showmigrations, squashmigrations,
 // optimizemigration) share: the connection over the project's database, the loader, states.
 
-import { getProjectRoot } from '../../../python/stdlib/small';
 import type { DatabaseWrapper } from '../../../db/backends/sqlite3/base';
 import { connectionFor as connectionOf } from '../../../db/backends/connection';
 import type { ExecLoader, ExecMigration, ExecState, MigrationKey } from '../../../db/migrations/executor';
@@ -65,12 +64,6 @@ export function services(env: CommandEnvironment): MigrationServices {
       return [...changes.keys()].map(String);
     },
   };
-}
-
-/** A project file's absolute path, as Django prints a migration module's path. */
-export function absolutePath(path: string): string {
-  const root = getProjectRoot();
-  return root === '/' ? `/${path}` : `${root}/${path}`;
 }
 
 export const has = (set: Set<string> | string[], v: string) => (Array.isArray(set) ? set.includes(v) : set.has(v));

@@ -6,8 +6,9 @@ import { MigrationOptimizer } from '../../../db/migrations/optimizer';
 import { MigrationWriter } from '../../../db/migrations/writer';
 import type { ArgumentParser } from '../argparse';
 import { BaseCommand, CommandError, SystemExit, type Options } from '../base';
-import { absolutePath, has, services } from './migration_support';
+import { has, services } from './migration_support';
 import { findMigration } from './squashmigrations';
+import { abspath } from '../../../python/stdlib/small';
 
 export class OptimizemigrationCommand extends BaseCommand {
   override help = 'Optimizes the operations for the named migration.';
@@ -72,6 +73,6 @@ export class OptimizemigrationCommand extends BaseCommand {
     }
     const path = writer.path(appLabel);
     this.env.files.write(path, text);
-    if (verbosity > 0) this.stdout.write(this.style.MIGRATE_HEADING(`Optimized migration ${absolutePath(path)}`));
+    if (verbosity > 0) this.stdout.write(this.style.MIGRATE_HEADING(`Optimized migration ${abspath(path)}`));
   }
 }

@@ -9,7 +9,8 @@ import type { Operation } from '../../../db/migrations/operations/base';
 import type { ExecMigration } from '../../../db/migrations/executor';
 import type { ArgumentParser } from '../argparse';
 import { BaseCommand, CommandError, type Options } from '../base';
-import { absolutePath, connectionFor, has, services, type CommandLoader } from './migration_support';
+import { connectionFor, has, services, type CommandLoader } from './migration_support';
+import { abspath } from '../../../python/stdlib/small';
 
 const DOCS_VERSION = '5.2';
 
@@ -157,7 +158,7 @@ export class SquashmigrationsCommand extends BaseCommand {
     this.env.files.write(path, writer.asString());
     if (verbosity > 0) {
       this.stdout.write(
-        this.style.MIGRATE_HEADING(`Created new squashed migration ${absolutePath(path)}`) +
+        this.style.MIGRATE_HEADING(`Created new squashed migration ${abspath(path)}`) +
           '\n' +
           '  You should commit this migration but leave the old ones in place;\n' +
           '  the new migration will be used for new installs. Once you are sure\n' +

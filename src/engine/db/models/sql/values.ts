@@ -1,8 +1,8 @@
 // Converting between Python values and SQLite values for the ORM: what a field sends to the
 // database (get_db_prep_value) and what comes back (from_db_value and the backend converters).
 
-import { PyException, PyInstance, type PyValue } from '../../../python/values';
-import { callValue, getNativeModule, getAttr, pyStr, pyRepr } from '../../../python/index';
+import { PyInstance, type PyValue } from '../../../python/values';
+import { callValue, getNativeModule, getAttr, pyStr } from '../../../python/index';
 import type { SqlValue } from '../../../project';
 import type { Field } from '../fields/index';
 import { metaOf } from '../fields/index';
