@@ -1,6 +1,6 @@
 // The engine's `Database` over a sql.js database (browser and Node alike).
 
-import type { Database as SqlJsRaw, SqlJsStatic } from 'sql.js';
+import type { Database as SqlJsRaw, SqlJsStatic, Statement } from 'sql.js';
 import type { Database, QueryResult, SqlValue } from '../engine/project';
 
 type BindValue = number | string | Uint8Array | null;
@@ -18,22 +18,22 @@ export class SqlJsDatabase implements Database {
 
   exec(sql: string, params?: SqlValue[]): QueryResult[] {
     this.used = true;
+    // Text without ';' holds one statement at most: prepared directly, without walking the tail.
+    if (!sql.includes(';')) {
+      let stmt: Statement;
+      try {
+        stmt = this.raw.prepare(sql);
+      } catch (e) {
+        if (e === NOTHING_TO_PREPARE) return [];
+        throw e;
+      }
+      return runStatement(stmt, params, []);
+    }
     const results: QueryResult[] = [];
     let first = true;
     for (const stmt of this.raw.iterateStatements(sql)) {
-      try {
-        if (first && params && params.length) stmt.bind(params as unknown as BindValue[]);
-        first = false;
-        const columns = stmt.getColumnNames();
-        const values: SqlValue[][] = [];
-        while (stmt.step()) {
-          const row = (stmt.get as (p: null, o: { useBigInt: boolean }) => unknown[])(null, { useBigInt: true });
-          values.push(row.map(toValue));
-        }
-        if (columns.length) results.push({ columns, values });
-      } finally {
-        stmt.free();
-      }
+      runStatement(stmt, first ? params : undefined, results);
+      first = false;
     }
     return results;
   }
@@ -63,6 +63,28 @@ export function exportDatabase(raw: SqlJsRaw): Uint8Array {
 
 function configure(raw: SqlJsRaw): void {
   raw.exec('PRAGMA journal_mode = MEMORY; PRAGMA locking_mode = EXCLUSIVE');
+}
+
+/** What sql.js throws when the text holds no statement (only whitespace or comments). */
+const NOTHING_TO_PREPARE = 'Nothing to prepare';
+const BIGINT_ROWS = { useBigInt: true };
+
+/** Binds, steps and reads one statement into `results`, then frees it. */
+function runStatement(stmt: Statement, params: SqlValue[] | undefined, results: QueryResult[]): QueryResult[] {
+  try {
+    if (params && params.length) stmt.bind(params as unknown as BindValue[]);
+    const columns = stmt.getColumnNames();
+    const values: SqlValue[][] = [];
+    while (stmt.step()) {
+      const row = (stmt.get as (p: null, o: typeof BIGINT_ROWS) => unknown[])(null, BIGINT_ROWS);
+      for (let i = 0; i < row.length; i++) row[i] = toValue(row[i]);
+      values.push(row as SqlValue[]);
+    }
+    if (columns.length) results.push({ columns, values });
+  } finally {
+    stmt.free();
+  }
+  return results;
 }
 
 function toValue(v: unknown): SqlValue {

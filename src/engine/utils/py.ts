@@ -114,17 +114,21 @@ export function bindArgs(spec: ParamsSpec, args: PyValue[], kwargs: Kwargs): Map
       `${spec.func}() takes ${n} positional argument${n === 1 ? '' : 's'} but ${args.length + 1} were given`,
     );
   }
-  args.forEach((a, i) => out.set(spec.positional[i], a));
+  for (let i = 0; i < args.length; i++) out.set(spec.positional[i], args[i]);
   const known = knownNames(spec);
   for (const [k, v] of kwargs) {
-    if (out.has(k) && spec.positional.includes(k)) throw typeError(`${spec.func}() got multiple values for argument '${k}'`);
+    if (args.length && out.has(k) && spec.positional.includes(k)) throw typeError(`${spec.func}() got multiple values for argument '${k}'`);
     if (!known.has(k) && !spec.varKw) throw typeError(`${spec.unknownKwFunc ?? spec.func}() got an unexpected keyword argument '${k}'`);
     out.set(k, v);
   }
-  const missing = (spec.required ?? []).filter((r) => !out.has(r));
-  if (missing.length) throw typeError(`${spec.func}() missing ${missing.length} required positional argument${missing.length > 1 ? 's' : ''}: ${listNames(missing)}`);
-  const missingKw = (spec.requiredKeywordOnly ?? []).filter((r) => !out.has(r));
-  if (missingKw.length) throw typeError(`${spec.func}() missing ${missingKw.length} required keyword-only argument${missingKw.length > 1 ? 's' : ''}: ${listNames(missingKw)}`);
+  if (spec.required?.some((r) => !out.has(r))) {
+    const missing = spec.required.filter((r) => !out.has(r));
+    throw typeError(`${spec.func}() missing ${missing.length} required positional argument${missing.length > 1 ? 's' : ''}: ${listNames(missing)}`);
+  }
+  if (spec.requiredKeywordOnly?.some((r) => !out.has(r))) {
+    const missingKw = spec.requiredKeywordOnly.filter((r) => !out.has(r));
+    throw typeError(`${spec.func}() missing ${missingKw.length} required keyword-only argument${missingKw.length > 1 ? 's' : ''}: ${listNames(missingKw)}`);
+  }
   return out;
 }
 

@@ -67,7 +67,9 @@ export class ArgumentParser {
       if (!isOptional) dest = list[0];
       else {
         const long = list.find((s) => s.startsWith('--')) ?? list[0];
-        dest = long.replace(/^-+/, '').replace(/-/g, '_');
+        let start = 0;
+        while (long[start] === '-') start++;
+        dest = long.slice(start).replaceAll('-', '_');
       }
     }
     const action = spec.action ?? 'store';
@@ -77,13 +79,20 @@ export class ArgumentParser {
       else if (action === 'store_false') def = true;
       else def = null;
     }
+    // Every action has the same properties (one object shape for the parsing loops).
     const a: Action = {
-      ...spec,
       optionStrings: isOptional ? list : [],
       dest,
       action,
+      nargs: spec.nargs,
       default: def,
+      const: spec.const,
+      type: spec.type,
+      choices: spec.choices,
       required: spec.required ?? (!isOptional && spec.nargs !== '?' && spec.nargs !== '*'),
+      help: spec.help,
+      metavar: spec.metavar,
+      version: spec.version,
     };
     this.actions.push(a);
     return a;
@@ -381,7 +390,7 @@ export class ArgumentParser {
     };
 
     const matchArgument = (a: Action, pat: string): number => {
-      const re = new RegExp('^' + this.nargsPattern(a));
+      const re = anchored(this.nargsPattern(a));
       const m = re.exec(pat);
       if (!m) {
         const n = a.nargs;
@@ -439,7 +448,7 @@ export class ArgumentParser {
       const selected = pattern.slice(start);
       let counts: number[] = [];
       for (let i = positionals.length; i > 0; i--) {
-        const re = new RegExp('^' + positionals.slice(0, i).map((a) => this.nargsPattern(a)).join(''));
+        const re = anchored(positionals.slice(0, i).map((a) => this.nargsPattern(a)).join(''));
         const m = re.exec(selected);
         if (m) {
           counts = m.slice(1).map((g) => g.length);
@@ -564,4 +573,16 @@ export function wrap(text: string, width: number): string[] {
   while (cur.length && cur[cur.length - 1] === ' ') cur.pop();
   if (cur.length) lines.push(cur.join(''));
   return lines.length ? lines : [''];
+}
+
+const anchoredPatterns = new Map<string, RegExp>();
+
+/** The compiled `^pattern` (the few nargs patterns recur at every parse). */
+function anchored(pattern: string): RegExp {
+  let re = anchoredPatterns.get(pattern);
+  if (!re) {
+    re = new RegExp('^' + pattern);
+    anchoredPatterns.set(pattern, re);
+  }
+  return re;
 }

@@ -49,12 +49,20 @@ export function normalizeTogether(value: PyValue): PyValue[][] {
   return value.items.map((x) => iterItems(x) ?? [x]);
 }
 
-/** camel_case_to_spaces */
+const spacedNames = new Map<string, string>();
+
+/** Django's camel_case_to_spaces: 'BlogPost' -> 'blog post'. */
 export function camelCaseToSpaces(value: string): string {
-  return value
-    .replace(/((?<=[a-z])[A-Z])|([A-Z](?![A-Z]|$))/g, ' $&')
-    .trim()
-    .toLowerCase();
+  let spaced = spacedNames.get(value);
+  if (spaced === undefined) {
+    spaced = value
+      .replace(/((?<=[a-z])[A-Z])|([A-Z](?![A-Z]|$))/g, ' $&')
+      .trim()
+      .toLowerCase();
+    if (spacedNames.size >= 4096) spacedNames.clear();
+    spacedNames.set(value, spaced);
+  }
+  return spaced;
 }
 
 /** The caches that depend on other models' relations to this one. */

@@ -4,6 +4,7 @@
 
 import { PyList, PyTuple, type PyValue } from '../../../python/values';
 import type { DatabaseWrapper } from '../../../db/backends/sqlite3/base';
+import { camelCaseToSpaces } from '../../../db/models/options';
 
 interface StateModel {
   appLabel: string;
@@ -27,14 +28,6 @@ function items(v: unknown): unknown[] {
   if (v instanceof PyList || v instanceof PyTuple) return [...v.items];
   if (Array.isArray(v)) return v;
   return [];
-}
-
-/** Django's camel_case_to_spaces: 'BlogPost' -> 'blog post'. */
-export function camelCaseToSpaces(value: string): string {
-  return value
-    .replace(/((?<=[a-z])[A-Z])|([A-Z](?![A-Z]|$))/g, ' $&')
-    .trim()
-    .toLowerCase();
 }
 
 function pyText(v: unknown): string {

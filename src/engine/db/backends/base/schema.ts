@@ -523,7 +523,7 @@ export abstract class BaseDatabaseSchemaEditor {
     let hashSuffixPart = `${namesDigest([table, ...columnNames], 8)}${suffix}`;
     const maxLength = this.connection.ops.maxNameLength() || 200;
     let indexName = `${table}_${columnNames.join('_')}_${hashSuffixPart}`;
-    if ([...indexName].length <= maxLength) return indexName;
+    if (indexName.length <= maxLength || [...indexName].length <= maxLength) return indexName;
     if (hashSuffixPart.length > maxLength / 3) hashSuffixPart = hashSuffixPart.slice(0, Math.floor(maxLength / 3));
     const otherLength = Math.floor((maxLength - hashSuffixPart.length) / 2) - 1;
     indexName = `${[...table].slice(0, otherLength).join('')}_${[...columnNames.join('_')].slice(0, otherLength).join('')}_${hashSuffixPart}`;

@@ -59,11 +59,14 @@ export { FIELD_PARAMS };
 /** Options Field.__init__ keeps as given and the engine reads as booleans. */
 const FLAG_OPTIONS = ['primary_key', 'unique', 'blank', 'null', 'editable', 'serialize', 'auto_created'] as const;
 
-function opt(o: FieldKwargs, key: string, dflt: PyValue): PyValue {
-  return o.has(key) ? (o.get(key) as PyValue) : dflt;
+/** The keyword argument `key`, or `dflt` when it was not given (None is a given value). */
+export function opt(o: FieldKwargs, key: string, dflt: PyValue): PyValue {
+  const v = o.get(key);
+  return v === undefined ? dflt : v;
 }
 function optDefault(o: FieldKwargs, key: string): PyValue | NotProvided {
-  return o.has(key) ? (o.get(key) as PyValue) : NOT_PROVIDED;
+  const v = o.get(key);
+  return v === undefined ? NOT_PROVIDED : v;
 }
 
 /** normalize_choices: mappings and iterables of pairs become lists of 2-tuples. */
@@ -234,17 +237,17 @@ export class Field implements CheckTarget {
     this.uniqueForDate = opt(o, 'unique_for_date', null);
     this.uniqueForMonth = opt(o, 'unique_for_month', null);
     this.uniqueForYear = opt(o, 'unique_for_year', null);
-    this.choices = normalizeChoices(opt(o, 'choices', null));
+    const choices = o.get('choices');
+    this.choices = choices === undefined || choices === null ? null : normalizeChoices(choices);
     this.helpText = opt(o, 'help_text', '');
-    this.dbIndex = opt(o, 'db_index', false);
     this.dbColumn = opt(o, 'db_column', null);
     this.dbComment = opt(o, 'db_comment', null);
     this._dbTablespace = opt(o, 'db_tablespace', null);
     this.autoCreated = truthy(opt(o, 'auto_created', false));
     if (this.autoCreated) this.creationCounter = autoCreationCounter--;
     else this.creationCounter = creationCounter++;
-    const v = opt(o, 'validators', new PyTuple([]));
-    this._validators = iterItems(v) ?? [];
+    const validators = o.get('validators');
+    this._validators = validators === undefined ? [] : (iterItems(validators) ?? []);
     this._errorMessages = opt(o, 'error_messages', null);
     for (const key of FLAG_OPTIONS) {
       const v = o.get(key);
@@ -354,9 +357,17 @@ export class Field implements CheckTarget {
     return f;
   }
 
+  /** Set by the field classes module: clone() without the Python call, for Django's own classes. */
+  static cloneBuiltin: (cls: PyClass, kwargs: Map<string, PyValue>) => Field | undefined = () => undefined;
+
   /** A fresh, unattached copy built from deconstruct(). */
   clone(): Field {
     const [, , args, kwargs] = this.deconstruct();
+    const fast = args.length ? undefined : Field.cloneBuiltin(this.pyClass, kwargs);
+    if (fast) {
+      fast.lineno = this.lineno;
+      return fast;
+    }
     const made = callValue(this.pyClass, args, kwargs);
     const f = nativeOf(made, Field);
     if (!f) throw new Error('field clone failed');
@@ -612,7 +623,8 @@ export class CharField extends Field {
     return k;
   }
   override dbParameters(connection?: Connection) {
-    return { ...super.dbParameters(connection), collation: this.dbCollation };
+    const { type, check } = super.dbParameters(connection);
+    return { type, check, collation: this.dbCollation };
   }
   override castDbType(connection?: Connection): string | null {
     if (this.maxLength === null) return 'text';
@@ -950,7 +962,8 @@ export class TextField extends Field {
     return k;
   }
   override dbParameters(connection?: Connection) {
-    return { ...super.dbParameters(connection), collation: this.dbCollation };
+    const { type, check } = super.dbParameters(connection);
+    return { type, check, collation: this.dbCollation };
   }
 }
 

@@ -110,6 +110,7 @@ const SPECS: Record<string, Spec> = {
 
 /** The TypeScript class behind each native field class. */
 const CTOR_OF = new Map<PyClass, Spec>();
+const NATIVE_INIT = new Map<PyClass, PyValue>();
 export const FIELD_CLASSES = new Map<string, PyClass>();
 
 const PARAMS_CACHE = new Map<string, ParamsSpec>();
@@ -151,32 +152,50 @@ function specOf(cls: PyClass): [string, Spec] {
 
 /** Builds the TypeScript field for `self` from call arguments (the native __init__). */
 function initField(self: PyInstance, nativeName: string, spec: Spec, args: PyValue[], kwargs: Kwargs): void {
-  const o = bindArgs(paramsFor(nativeName, spec), args, kwargs);
-  const to = o.get('to');
-  if (to !== undefined) {
-    const ref = settingsReferenceOf(to);
-    if (ref) o.set('to', ref.value);
-  }
-  o.set('__class_name__', self.cls.name);
-  const field = new spec.ctor(o);
-  field.pyClass = self.cls;
+  const field = buildField(self.cls, spec, bindArgs(paramsFor(nativeName, spec), args, kwargs));
   field.bindPy(self);
   field.initArgs = [...args];
   field.initKwargs = new Map(kwargs);
   self.native = field;
 }
 
+/** The TypeScript field of class `cls` from its bound arguments (which the constructor may change). */
+function buildField(cls: PyClass, spec: Spec, o: FieldKwargs): Field {
+  const to = o.get('to');
+  if (to !== undefined) {
+    const ref = settingsReferenceOf(to);
+    if (ref) o.set('to', ref.value);
+  }
+  o.set('__class_name__', cls.name);
+  const field = new spec.ctor(o);
+  field.pyClass = cls;
+  return field;
+}
+
+/**
+ * Field.clone() for a field class of Django's own, whose __init__ nobody replaced: the keywords
+ * deconstruct() wrote are exactly its arguments, so they go to the constructor without the
+ * Python call (rendering model states clones every field of every model).
+ */
+function cloneBuiltin(cls: PyClass, kwargs: Kwargs): Field | undefined {
+  const spec = CTOR_OF.get(cls);
+  if (!spec || cls.dict.get('__init__') !== NATIVE_INIT.get(cls) || cls.lookup('__new__') !== undefined) return undefined;
+  const field = buildField(cls, spec, new Map(kwargs));
+  field.initKwargs = kwargs;
+  return field;
+}
+Field.cloneBuiltin = cloneBuiltin;
+
 function makeFieldClass(name: string, spec: Spec, base: PyClass | undefined): PyClass {
   const cls = nativeClass(name, spec.module, base ? [base] : [], base ? {} : fieldHooks);
   CTOR_OF.set(cls, spec);
-  cls.dict.set(
-    '__init__',
-    builtin('__init__', spec.module, (args, kwargs) => {
-      const self = args[0] as PyInstance;
-      initField(self, name, spec, args.slice(1), kwargs);
-      return null;
-    }, `${name}.__init__`),
-  );
+  const init = builtin('__init__', spec.module, (args, kwargs) => {
+    const self = args[0] as PyInstance;
+    initField(self, name, spec, args.slice(1), kwargs);
+    return null;
+  }, `${name}.__init__`);
+  cls.dict.set('__init__', init);
+  NATIVE_INIT.set(cls, init);
   return cls;
 }
 

@@ -5,16 +5,12 @@ import { PyClass, PyDict, PyException, PyList, PySet, PyTuple, type PyValue } fr
 import { CheckMessage, Error_, Warning_ } from '../../../core/checks/messages';
 import { isCallable, pyRepr, truthy, pyEq, typeName } from '../../../utils/py';
 import { LOOKUP_SEP, RECURSIVE_RELATIONSHIP_CONSTANT } from '../constants';
-import { Field, metaOf, type Connection, type FieldKwargs, type ModelClass } from './index';
+import { Field, metaOf, opt, type Connection, type FieldKwargs, type ModelClass } from './index';
 import { ForeignObjectRel, ManyToManyRel, ManyToOneRel, OneToOneRel } from './reverse_related';
 import { settingsReference } from '../../../conf/reference';
 import { swappableSettingsName } from '../swappable';
 import { CASCADE, SET_DEFAULT, SET_NULL } from '../deletion';
 import { touchDefaultConnection } from '../../database_settings';
-
-function opt(o: FieldKwargs, key: string, dflt: PyValue): PyValue {
-  return o.has(key) ? (o.get(key) as PyValue) : dflt;
-}
 
 /** resolve_relation: 'self', 'Model', 'app.Model' or a model class, seen from `scope`. */
 export function resolveRelation(scope: ModelClass, relation: ModelClass | string): ModelClass | string {
