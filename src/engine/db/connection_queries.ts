@@ -108,18 +108,22 @@ export class OrmConnection {
       const [s, p] = run ?? [sql, params];
       return this.wrapper.execute(s, p as unknown[]);
     } finally {
-      const time = Date.now() - start;
-      const text = lastExecutedQuery(sql, params);
-      if (this.queriesLogged) {
-        this.queriesLog.push({ sql: text, time: (time / 1000).toFixed(3) });
-        if (this.queriesLog.length > 9000) this.queriesLog.shift();
-      }
-      for (const l of [...listeners]) {
-        try {
-          l({ sql: text, template: sql, params, time });
-        } catch {
-          // A listener's failure must not break the query.
-        }
+      if (this.queriesLogged || listeners.size) this.logQuery(sql, params, Date.now() - start);
+    }
+  }
+
+  /** connection.queries and the query listeners get the statement as Django logs it. */
+  private logQuery(sql: string, params: readonly PyValue[], time: number): void {
+    const text = lastExecutedQuery(sql, params);
+    if (this.queriesLogged) {
+      this.queriesLog.push({ sql: text, time: (time / 1000).toFixed(3) });
+      if (this.queriesLog.length > 9000) this.queriesLog.shift();
+    }
+    for (const l of [...listeners]) {
+      try {
+        l({ sql: text, template: sql, params, time });
+      } catch {
+        // A listener's failure must not break the query.
       }
     }
   }

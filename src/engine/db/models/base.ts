@@ -60,12 +60,8 @@ export function setupModelClass(cls: ModelClass, appsOverride?: Apps): void {
   const attrMeta = attrMetaV instanceof PyClass ? attrMetaV : null;
   cls.dict.delete('Meta');
   const contrib: [string, PyValue][] = [];
-  for (const [k, v] of [...cls.dict]) {
-    if (contributable(v)) {
-      contrib.push([k, v]);
-      cls.dict.delete(k);
-    }
-  }
+  for (const entry of cls.dict) if (contributable(entry[1])) contrib.push(entry);
+  for (const [k] of contrib) cls.dict.delete(k);
   const abstract = truthy(attrMeta?.lookup('abstract') ?? false);
   const meta = attrMeta ?? ((cls.lookup('Meta') as PyClass | undefined) instanceof PyClass ? (cls.lookup('Meta') as PyClass) : null);
   let baseMeta: Options | undefined;
@@ -109,7 +105,8 @@ export function setupModelClass(cls: ModelClass, appsOverride?: Apps): void {
     if (v instanceof PyInstance && v.native instanceof Field) v.native.lineno = lines.attrLines?.get(name) ?? 0;
     addToClass(cls, name, v);
   }
-  const fieldNames = new Set([...opts.localFields, ...opts.localManyToMany, ...opts.privateFields].map((f) => f.name));
+  // Only inheritance asks which names the class declares itself.
+  const fieldNames = parents.length ? new Set([...opts.localFields, ...opts.localManyToMany, ...opts.privateFields].map((f) => f.name)) : new Set<string | null>();
 
   if (isProxy) {
     let base: ModelClass | null = null;

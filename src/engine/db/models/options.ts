@@ -181,6 +181,7 @@ export class Options {
 
   /** Copies of the indexes or constraints with `%(app_label)s` and `%(class)s` filled in their names. */
   private formatNames<T extends { name: string; clone(): T }>(objs: T[]): T[] {
+    if (!objs.length) return objs;
     const names = new PyDict([
       ['app_label', this.appLabel.toLowerCase()],
       ['class', this.modelName],

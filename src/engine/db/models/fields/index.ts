@@ -114,6 +114,9 @@ function importPath(path: string): string {
 }
 const deconstructPaths = new WeakMap<PyClass, string>();
 
+const NO_ARGS: readonly PyValue[] = [];
+const NO_KWARGS: ReadonlyMap<string, PyValue> = new Map();
+
 let creationCounter = 0;
 let autoCreationCounter = -1;
 
@@ -197,8 +200,8 @@ export class Field implements CheckTarget {
   /** Where the field was written, when known. */
   declare lineno: number;
   /** The arguments the field was built with (copy.deepcopy keeps them). */
-  declare initArgs: PyValue[];
-  declare initKwargs: Map<string, PyValue>;
+  declare initArgs: readonly PyValue[];
+  declare initKwargs: ReadonlyMap<string, PyValue>;
   /**
    * Flag options (null=1, unique=1.5) given as something other than True/False: Django keeps the
    * value as given and deconstruct() writes it back so; the engine reads the flags as booleans.
@@ -216,8 +219,8 @@ export class Field implements CheckTarget {
     this.model = null;
     this._py = undefined;
     this.lineno = 0;
-    this.initArgs = [];
-    this.initKwargs = new Map();
+    this.initArgs = NO_ARGS;
+    this.initKwargs = NO_KWARGS;
     const rel = o.get('rel');
     this.name = (opt(o, 'name', null) as string | null) ?? null;
     this.verboseName = opt(o, 'verbose_name', null);
@@ -290,7 +293,7 @@ export class Field implements CheckTarget {
     this.name = this.name || name;
     [this.attname, this.column] = this.getAttnameColumn();
     this.concrete = this.column !== null;
-    if (this.verboseName === null && this.name) this.verboseName = this.name.replace(/_/g, ' ');
+    if (this.verboseName === null && this.name) this.verboseName = this.name.replaceAll('_', ' ');
   }
 
   contributeToClass(cls: ModelClass, name: string, privateOnly = false): void {
@@ -350,7 +353,7 @@ export class Field implements CheckTarget {
 
   /** copy.deepcopy(field) before it is attached: same arguments, same creation order. */
   deepcopy(): Field {
-    const made = callValue(this.pyClass, this.initArgs, this.initKwargs);
+    const made = callValue(this.pyClass, [...this.initArgs], new Map(this.initKwargs));
     const f = nativeOf(made, Field)!;
     f.creationCounter = this.creationCounter;
     f.lineno = this.lineno;
