@@ -138,5 +138,13 @@ function pyStrOf(v: unknown): string {
 /** Django writes `%s` placeholders; sql.js binds `?`. `%%` is a literal percent. */
 export function convertPlaceholders(sql: string): string {
   if (!sql.includes('%')) return sql;
-  return sql.replace(/%%|%s/g, (m) => (m === '%%' ? '%' : '?'));
+  let converted = convertedTexts.get(sql);
+  if (converted === undefined) {
+    converted = sql.replace(/%%|%s/g, (m) => (m === '%%' ? '%' : '?'));
+    if (convertedTexts.size >= 1000) convertedTexts.clear();
+    convertedTexts.set(sql, converted);
+  }
+  return converted;
 }
+/** The same statement texts recur (the recorder's INSERT, the ORM's queries). */
+const convertedTexts = new Map<string, string>();
