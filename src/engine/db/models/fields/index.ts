@@ -64,10 +64,6 @@ export function opt(o: FieldKwargs, key: string, dflt: PyValue): PyValue {
   const v = o.get(key);
   return v === undefined ? dflt : v;
 }
-function optDefault(o: FieldKwargs, key: string): PyValue | NotProvided {
-  const v = o.get(key);
-  return v === undefined ? NOT_PROVIDED : v;
-}
 
 /** normalize_choices: mappings and iterables of pairs become lists of 2-tuples. */
 export function normalizeChoices(value: PyValue, depth = 0): PyValue {
@@ -221,41 +217,89 @@ export class Field implements CheckTarget {
     this.lineno = 0;
     this.initArgs = NO_ARGS;
     this.initKwargs = NO_KWARGS;
-    const rel = o.get('rel');
-    this.name = (opt(o, 'name', null) as string | null) ?? null;
-    this.verboseName = opt(o, 'verbose_name', null);
-    this._verboseName = this.verboseName;
-    this.primaryKey = truthy(opt(o, 'primary_key', false));
-    this.maxLength = opt(o, 'max_length', null);
-    this._unique = truthy(opt(o, 'unique', false));
-    this.blank = truthy(opt(o, 'blank', false));
-    this.null = truthy(opt(o, 'null', false));
-    this.dbIndex = opt(o, 'db_index', false);
+    // One pass over the (few) keyword arguments given; everything else keeps its default.
+    let rel: PyValue = null;
+    let name: PyValue = null;
+    let verboseName: PyValue = null;
+    let primaryKey: PyValue = false;
+    let maxLength: PyValue = null;
+    let unique: PyValue = false;
+    let blank: PyValue = false;
+    let nul: PyValue = false;
+    let dbIndex: PyValue = false;
+    let dflt: PyValue | NotProvided = NOT_PROVIDED;
+    let dbDefault: PyValue | NotProvided = NOT_PROVIDED;
+    let editable: PyValue = true;
+    let serialize: PyValue = true;
+    let uniqueForDate: PyValue = null;
+    let uniqueForMonth: PyValue = null;
+    let uniqueForYear: PyValue = null;
+    let choices: PyValue = null;
+    let helpText: PyValue = '';
+    let dbColumn: PyValue = null;
+    let dbComment: PyValue = null;
+    let dbTablespace: PyValue = null;
+    let autoCreated: PyValue = false;
+    let validators: PyValue | undefined;
+    let errorMessages: PyValue = null;
+    for (const [key, v] of o) {
+      switch (key) {
+        case 'rel': rel = v; break;
+        case 'name': name = v; break;
+        case 'verbose_name': verboseName = v; break;
+        case 'primary_key': primaryKey = v; break;
+        case 'max_length': maxLength = v; break;
+        case 'unique': unique = v; break;
+        case 'blank': blank = v; break;
+        case 'null': nul = v; break;
+        case 'db_index': dbIndex = v; break;
+        case 'default': dflt = v; break;
+        case 'db_default': dbDefault = v; break;
+        case 'editable': editable = v; break;
+        case 'serialize': serialize = v; break;
+        case 'unique_for_date': uniqueForDate = v; break;
+        case 'unique_for_month': uniqueForMonth = v; break;
+        case 'unique_for_year': uniqueForYear = v; break;
+        case 'choices': choices = v; break;
+        case 'help_text': helpText = v; break;
+        case 'db_column': dbColumn = v; break;
+        case 'db_comment': dbComment = v; break;
+        case 'db_tablespace': dbTablespace = v; break;
+        case 'auto_created': autoCreated = v; break;
+        case 'validators': validators = v; break;
+        case 'error_messages': errorMessages = v; break;
+        default: continue;
+      }
+      if (typeof v !== 'boolean' && FLAG_OPTIONS.includes(key as (typeof FLAG_OPTIONS)[number])) (this.nonBoolFlags ??= new Map()).set(key, v);
+    }
+    this.name = (name as string | null) ?? null;
+    this.verboseName = verboseName;
+    this._verboseName = verboseName;
+    this.primaryKey = truthy(primaryKey);
+    this.maxLength = maxLength;
+    this._unique = truthy(unique);
+    this.blank = truthy(blank);
+    this.null = truthy(nul);
+    this.dbIndex = dbIndex;
     this.remoteField = (rel as unknown as Field['remoteField']) ?? null;
     this.isRelation = this.remoteField !== null;
-    this.default = optDefault(o, 'default');
-    this.dbDefault = optDefault(o, 'db_default');
-    this.editable = truthy(opt(o, 'editable', true));
-    this.serialize = truthy(opt(o, 'serialize', true));
-    this.uniqueForDate = opt(o, 'unique_for_date', null);
-    this.uniqueForMonth = opt(o, 'unique_for_month', null);
-    this.uniqueForYear = opt(o, 'unique_for_year', null);
-    const choices = o.get('choices');
-    this.choices = choices === undefined || choices === null ? null : normalizeChoices(choices);
-    this.helpText = opt(o, 'help_text', '');
-    this.dbColumn = opt(o, 'db_column', null);
-    this.dbComment = opt(o, 'db_comment', null);
-    this._dbTablespace = opt(o, 'db_tablespace', null);
-    this.autoCreated = truthy(opt(o, 'auto_created', false));
+    this.default = dflt;
+    this.dbDefault = dbDefault;
+    this.editable = truthy(editable);
+    this.serialize = truthy(serialize);
+    this.uniqueForDate = uniqueForDate;
+    this.uniqueForMonth = uniqueForMonth;
+    this.uniqueForYear = uniqueForYear;
+    this.choices = choices === null ? null : normalizeChoices(choices);
+    this.helpText = helpText;
+    this.dbColumn = dbColumn;
+    this.dbComment = dbComment;
+    this._dbTablespace = dbTablespace;
+    this.autoCreated = truthy(autoCreated);
     if (this.autoCreated) this.creationCounter = autoCreationCounter--;
     else this.creationCounter = creationCounter++;
-    const validators = o.get('validators');
     this._validators = validators === undefined ? [] : (iterItems(validators) ?? []);
-    this._errorMessages = opt(o, 'error_messages', null);
-    for (const key of FLAG_OPTIONS) {
-      const v = o.get(key);
-      if (v !== undefined && typeof v !== 'boolean') (this.nonBoolFlags ??= new Map()).set(key, v as PyValue);
-    }
+    this._errorMessages = errorMessages;
   }
 
   get unique(): boolean {
