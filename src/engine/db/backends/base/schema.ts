@@ -2,6 +2,7 @@
 // model and field changes into DDL statements, with Django's templates and generated names.
 
 import type { DatabaseWrapper } from '../sqlite3/base';
+import { PyException } from '../../../python/values';
 import { Columns, Expressions, ForeignKeyName, IndexName, interpolate, Statement, Table, type Part } from '../ddl_references';
 import { namesDigest, splitIdentifier } from '../utils';
 import type { SchemaConstraint, SchemaField, SchemaIndex, SchemaModel } from './types';
@@ -870,8 +871,10 @@ export abstract class BaseDatabaseSchemaEditor {
 }
 
 /** A ValueError the schema editor raises (Django's messages). */
-export class SchemaValueError extends Error {
-  readonly pyType = 'ValueError';
+export class SchemaValueError extends PyException {
+  constructor(message: string) {
+    super('ValueError', message);
+  }
 }
 
 const NON_DB_ATTRS = [
