@@ -2,7 +2,7 @@
 // Output, prompts and exit statuses are Django's; nothing here may print a JavaScript stack.
 
 import { readSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { Project, type Console } from '../engine/project';
 import { loadSqlJs, NodeProjectFiles, NodeSqliteFile } from '../platform/node';
 
@@ -63,7 +63,7 @@ async function main(): Promise<number> {
   const SQL = await loadSqlJs();
   const files = new NodeProjectFiles(cwd);
   let project: Project | undefined;
-  const db = new NodeSqliteFile(SQL, () => join(cwd, project ? project.databaseName() : 'db.sqlite3'));
+  const db = new NodeSqliteFile(SQL, () => resolve(cwd, project ? project.databaseName() : 'db.sqlite3'));
   project = new Project(files, db);
   const stdin = new StdinLines();
   const console: Console = {

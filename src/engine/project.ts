@@ -195,7 +195,7 @@ export class Project implements CommandEnvironment {
     return this.installedApps().map((a) => a.slice(a.lastIndexOf('.') + 1));
   }
 
-  /** The SQLite file named by settings.DATABASES['default']['NAME'], relative to the project root. */
+  /** The SQLite file settings.DATABASES['default']['NAME'] names: relative to the project root, or absolute. */
   databaseName(): string {
     if (this.loaded) return this.loaded.settings.databaseName;
     const text = this.files.read('settings.py') ?? '';

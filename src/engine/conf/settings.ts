@@ -98,14 +98,13 @@ export class Settings {
   get defaultAutoField(): string {
     return pyStr(this.get('DEFAULT_AUTO_FIELD') ?? 'django.db.models.AutoField');
   }
-  /** DATABASES['default']['NAME'] relative to the project root ('db.sqlite3'). */
+  /** DATABASES['default']['NAME']: a path relative to the project root ('db.sqlite3') or absolute. */
   get databaseName(): string {
     const dbs = this.get('DATABASES');
     const def = dbs instanceof PyDict ? dbs.get('default') : undefined;
     const name = def instanceof PyDict ? def.get('NAME') : undefined;
     if (name === undefined || name === null) return 'db.sqlite3';
-    const s = pyStr(name);
-    return s.replace(/^\.?\//, '');
+    return pyStr(name);
   }
 }
 
