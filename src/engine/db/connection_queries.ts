@@ -103,12 +103,13 @@ export class OrmConnection {
 
   /** Runs one statement written with `%s` placeholders and already-adapted parameters. */
   execute(sql: string, params: readonly PyValue[] = [], run?: [string, readonly PyValue[]]): QueryResult[] {
+    const [s, p] = run ?? [sql, params];
+    if (!this.queriesLogged && !listeners.size) return this.wrapper.execute(s, p as unknown[]);
     const start = Date.now();
     try {
-      const [s, p] = run ?? [sql, params];
       return this.wrapper.execute(s, p as unknown[]);
     } finally {
-      if (this.queriesLogged || listeners.size) this.logQuery(sql, params, Date.now() - start);
+      this.logQuery(sql, params, Date.now() - start);
     }
   }
 
