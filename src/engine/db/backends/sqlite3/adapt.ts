@@ -84,7 +84,14 @@ export function prepForDb(field: SchemaField, value: unknown): unknown {
     internal = 'BigIntegerField';
   }
   const name = clsName(value);
-  if (INT_TYPES.has(internal) || internal === 'FloatField') checkNumber(field, INT_TYPES.has(internal), value);
+  if (INT_TYPES.has(internal)) {
+    checkNumber(field, true, value);
+    if (typeof value === 'number' && Number.isFinite(value)) return BigInt(Math.trunc(value));
+    if (typeof value === 'boolean') return value ? 1n : 0n;
+    if (typeof value === 'string' && /^\s*[+-]?\d+\s*$/.test(value)) return BigInt(value.trim());
+    return value;
+  }
+  if (internal === 'FloatField') checkNumber(field, false, value);
   switch (internal) {
     case 'BooleanField':
       if (typeof value === 'boolean') return value;
@@ -96,19 +103,6 @@ export function prepForDb(field: SchemaField, value: unknown): unknown {
       if (typeof value === 'bigint') return Number(value);
       if (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))) return Number(value);
       if (name === 'Decimal') return Number(instanceStr(value as PyInstance));
-      return value;
-    case 'AutoField':
-    case 'BigAutoField':
-    case 'SmallAutoField':
-    case 'IntegerField':
-    case 'BigIntegerField':
-    case 'SmallIntegerField':
-    case 'PositiveIntegerField':
-    case 'PositiveBigIntegerField':
-    case 'PositiveSmallIntegerField':
-      if (typeof value === 'number' && Number.isFinite(value)) return BigInt(Math.trunc(value));
-      if (typeof value === 'boolean') return value ? 1n : 0n;
-      if (typeof value === 'string' && /^\s*[+-]?\d+\s*$/.test(value)) return BigInt(value.trim());
       return value;
     case 'DecimalField':
       if (typeof value === 'bigint') return value.toString();
