@@ -87,8 +87,6 @@ export class OrmConnection {
   /** connection.queries_log (kept when DEBUG or a CaptureQueriesContext forces it). */
   readonly queriesLog: QueryRecord[] = [];
   forceDebugCursor = 0;
-  private depth = 0;
-  private savepointSeq = 0;
 
   constructor(readonly wrapper: DatabaseWrapper) {}
 
@@ -148,49 +146,21 @@ export class OrmConnection {
   }
 
   get inAtomicBlock(): boolean {
-    return this.depth > 0 || this.wrapper.inAtomicBlock;
+    return this.wrapper.inAtomicBlock;
   }
 
-  /** transaction.atomic(): BEGIN/COMMIT at the top (recorded like Django's), savepoints inside. */
+  /** transaction.atomic(): the connection's transaction, its control statements logged as Django logs them. */
   atomic<T>(fn: () => T, savepoint = true): T {
-    if (!this.inAtomicBlock) {
-      this.execute('BEGIN');
-      this.depth++;
-      try {
-        const r = fn();
-        this.depth--;
-        this.execute('COMMIT');
-        return r;
-      } catch (e) {
-        this.depth--;
-        try {
-          this.wrapper.db.exec('ROLLBACK');
-        } catch {
-          // already rolled back
-        }
-        throw e;
-      }
-    }
-    if (!savepoint) return fn();
-    const sid = `"s_orm_x${++this.savepointSeq}"`;
-    this.execute(`SAVEPOINT ${sid}`);
-    this.depth++;
-    try {
-      const r = fn();
-      this.depth--;
-      this.execute(`RELEASE SAVEPOINT ${sid}`);
-      return r;
-    } catch (e) {
-      this.depth--;
-      try {
-        this.wrapper.db.exec(`ROLLBACK TO SAVEPOINT ${sid}`);
-        this.wrapper.db.exec(`RELEASE SAVEPOINT ${sid}`);
-      } catch {
-        // ignore
-      }
-      throw e;
-    }
+    return this.wrapper.atomic(fn, savepoint, this.runControl);
   }
+
+  markForRollbackOnError<T>(fn: () => T): T {
+    return this.wrapper.markForRollbackOnError(fn);
+  }
+
+  readonly runControl = (sql: string): void => {
+    this.execute(sql);
+  };
 }
 
 const ormConnections = new WeakMap<DatabaseWrapper, OrmConnection>();

@@ -16,6 +16,7 @@ import {
   pyStr,
 } from '../python/index';
 import { currentConnection, hasCurrentConnection, type OrmConnection } from '../db/connection_queries';
+import type { AtomicBlock } from '../db/backends/sqlite3/base';
 import { AGGREGATES } from '../db/models/aggregates';
 import { MultipleObjectsReturnedBase } from '../db/models/instance';
 import { ObjectDoesNotExist } from '../db/models/base';
@@ -60,6 +61,8 @@ export const ConnectionClass: PyClass = nativeClass({
           return conn().queriesLogged;
         case 'in_atomic_block':
           return conn().inAtomicBlock;
+        case 'needs_rollback':
+          return conn().wrapper.needsRollback;
       }
       return undefined;
     },
@@ -141,34 +144,22 @@ export const CaptureQueriesContext: PyClass = nativeClass({
   },
 });
 
-/** transaction.atomic as a context manager and decorator (savepoints are not modelled). */
+/** transaction.atomic as a context manager and decorator: the connection's transaction and savepoints. */
 const AtomicClass: PyClass = nativeClass({
   name: 'Atomic',
   module: 'django.db.transaction',
   methods: {
     __enter__(self) {
+      const inst = self as PyInstance;
       const c = conn();
-      if (!c.inAtomicBlock) {
-        c.execute('BEGIN');
-        ((self as PyInstance).dict as Map<string, PyValue>).set('_began', true);
-        atomicDepth.set(c, (atomicDepth.get(c) ?? 0) + 1);
-      }
+      const savepoint = (inst.native as AtomicState).savepoint;
+      (inst.native as AtomicState).blocks.push(c.wrapper.atomicEnter(savepoint, c.runControl));
       return null;
     },
     __exit__(self, args) {
       const c = conn();
-      if ((self as PyInstance).dict.get('_began')) {
-        (self as PyInstance).dict.delete('_began');
-        atomicDepth.set(c, (atomicDepth.get(c) ?? 1) - 1);
-        if (args[0] === null) c.execute('COMMIT');
-        else {
-          try {
-            c.wrapper.db.exec('ROLLBACK');
-          } catch {
-            // already rolled back
-          }
-        }
-      }
+      const block = ((self as PyInstance).native as AtomicState | undefined)?.blocks.pop();
+      if (block) c.wrapper.atomicExit(block, args[0] !== null && args[0] !== undefined, c.runControl);
       return false;
     },
     __call__(self, args) {
@@ -177,24 +168,45 @@ const AtomicClass: PyClass = nativeClass({
         const enter = AtomicClass.dict.get('__enter__')!;
         const exit = AtomicClass.dict.get('__exit__')!;
         callValue(enter, [self]);
+        let r: PyValue;
         try {
-          const r = callValue(fn, a, k);
-          callValue(exit, [self, null, null, null]);
-          return r;
+          r = callValue(fn, a, k);
         } catch (e) {
           callValue(exit, [self, true, null, null]);
           throw e;
         }
+        callValue(exit, [self, null, null, null]);
+        return r;
       });
     },
   },
 });
-const atomicDepth = new WeakMap<OrmConnection, number>();
 
-const atomic = new PyBuiltin('atomic', 'django.db.transaction', (args) => {
-  const inst = new PyInstance(AtomicClass);
+/** An Atomic object's savepoint flag and the blocks it opened (one per `with`, re-entrant as a decorator). */
+interface AtomicState {
+  savepoint: boolean;
+  blocks: AtomicBlock[];
+}
+
+const atomic = new PyBuiltin('atomic', 'django.db.transaction', (args, kwargs) => {
+  const state: AtomicState = { savepoint: truthy(kwargs.get('savepoint') ?? args[1] ?? true), blocks: [] };
+  const inst = new PyInstance(AtomicClass, state);
   if (args.length && typeof args[0] !== 'string' && args[0] !== null) return callValue(AtomicClass.dict.get('__call__')!, [inst, args[0]]);
   return inst;
+});
+
+const outsideAtomic = () =>
+  new PyException('django.db.transaction.TransactionManagementError', "The rollback flag doesn't work outside of an 'atomic' block.");
+
+const getAutocommit = new PyBuiltin('get_autocommit', 'django.db.transaction', () => !conn().inAtomicBlock);
+const getRollback = new PyBuiltin('get_rollback', 'django.db.transaction', () => {
+  if (!conn().inAtomicBlock) throw outsideAtomic();
+  return conn().wrapper.needsRollback;
+});
+const setRollback = new PyBuiltin('set_rollback', 'django.db.transaction', (args, kwargs) => {
+  if (!conn().inAtomicBlock) throw outsideAtomic();
+  conn().wrapper.needsRollback = truthy(args[0] ?? kwargs.get('rollback') ?? false);
+  return null;
 });
 
 /** django.utils.text.slugify */
@@ -220,6 +232,7 @@ const InterfaceError = exc('InterfaceError', 'django.db.utils', DbError);
 const DatabaseError = exc('DatabaseError', 'django.db.utils', DbError);
 const DB_ERRORS: Record<string, PyClass> = { Error: DbError, InterfaceError, DatabaseError };
 for (const n of ['DataError', 'OperationalError', 'IntegrityError', 'InternalError', 'ProgrammingError', 'NotSupportedError']) DB_ERRORS[n] = exc(n, 'django.db.utils', DatabaseError);
+const TransactionManagementError = exc('TransactionManagementError', 'django.db.transaction', DB_ERRORS.ProgrammingError);
 registerExceptionClass(DatabaseError, 'django.db.models.base.DatabaseError');
 export const EmptyResultSetClass = exc('EmptyResultSet', 'django.core.exceptions');
 
@@ -238,7 +251,9 @@ export function installDjangoModules(): void {
     return m;
   });
   registerNativeModule('django.db.utils', () => makeModule('django.db.utils', { ...DB_ERRORS, DEFAULT_DB_ALIAS: 'default' }));
-  registerNativeModule('django.db.transaction', () => makeModule('django.db.transaction', { atomic }));
+  registerNativeModule('django.db.transaction', () =>
+    makeModule('django.db.transaction', { atomic, get_autocommit: getAutocommit, get_rollback: getRollback, set_rollback: setRollback, TransactionManagementError }),
+  );
   registerNativeModule('django.test', () => makeModule('django.test', {}));
   registerNativeModule('django.test.utils', () => makeModule('django.test.utils', { CaptureQueriesContext }));
   const models = getNativeModule('django.db.models');

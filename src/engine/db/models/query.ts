@@ -299,9 +299,12 @@ function updateValues(s: QuerySetState, kwargs: Kwargs): bigint {
     throw e;
   }
   const conn = currentConnection();
-  conn.execute(compiled.display.sql, compiled.display.params, [compiled.run.sql, compiled.run.params]);
+  const rows = conn.markForRollbackOnError(() => {
+    conn.execute(compiled.display.sql, compiled.display.params, [compiled.run.sql, compiled.run.params]);
+    return conn.changes();
+  });
   s.cache = null;
-  return BigInt(conn.changes());
+  return BigInt(rows);
 }
 
 // ---- creating and saving -------------------------------------------------------------------
@@ -368,29 +371,32 @@ function saveInstance(inst: PyInstance, kwargs: Kwargs): void {
     });
     if (!updateFields.length) return;
   }
-  if (pkVal !== null && !forceInsert && !(st.adding && pk.hasDefault())) {
-    const fields = (updateFields ?? opts.localConcreteFields.filter((f) => !f.primaryKey)).filter((f) => !f.primaryKey);
-    const q = new Query(inst.cls);
-    q.addQ({ connector: 'AND', negated: false, children: [['pk', pkVal]] });
-    const values: [Field, Expr][] = fields.map((f) => {
-      const v = inst.dict.get(f.attname!) ?? null;
-      return [f, v instanceof PyInstance && v.native instanceof Expression ? q.resolveExpr(v, null, false) : { t: 'val', value: prepValue(f, v), field: f }];
-    });
-    if (values.length) {
-      preSave(inst, false);
-      const c = compileBoth(q, (x) => x.asUpdate(values));
-      const conn = currentConnection();
-      conn.execute(c.display.sql, c.display.params, [c.run.sql, c.run.params]);
-      if (conn.changes() > 0 || updateFields) {
-        st.adding = false;
-        return;
+  // save_base: an error while writing the row breaks an enclosing transaction.
+  currentConnection().markForRollbackOnError(() => {
+    if (pkVal !== null && !forceInsert && !(st.adding && pk.hasDefault())) {
+      const fields = (updateFields ?? opts.localConcreteFields.filter((f) => !f.primaryKey)).filter((f) => !f.primaryKey);
+      const q = new Query(inst.cls);
+      q.addQ({ connector: 'AND', negated: false, children: [['pk', pkVal]] });
+      const values: [Field, Expr][] = fields.map((f) => {
+        const v = inst.dict.get(f.attname!) ?? null;
+        return [f, v instanceof PyInstance && v.native instanceof Expression ? q.resolveExpr(v, null, false) : { t: 'val', value: prepValue(f, v), field: f }];
+      });
+      if (values.length) {
+        preSave(inst, false);
+        const c = compileBoth(q, (x) => x.asUpdate(values));
+        const conn = currentConnection();
+        conn.execute(c.display.sql, c.display.params, [c.run.sql, c.run.params]);
+        if (conn.changes() > 0 || updateFields) {
+          st.adding = false;
+          return;
+        }
+      } else if (!st.adding) {
+        if (exists(new QuerySetState(inst.cls, q))) return;
       }
-    } else if (!st.adding) {
-      if (exists(new QuerySetState(inst.cls, q))) return;
+      if (updateFields) throw new PyException('django.db.models.base.DatabaseError', 'Save with update_fields did not affect any rows.');
     }
-    if (updateFields) throw new PyException('django.db.models.base.DatabaseError', 'Save with update_fields did not affect any rows.');
-  }
-  insertInstance(inst);
+    insertInstance(inst);
+  });
 }
 
 function createObject(model: ModelClass, kwargs: Kwargs): PyInstance {
@@ -541,7 +547,7 @@ class Collector {
       }
     };
     const single = this.order.length === 1 && this.order[0].pks.length === 1 && !this.fastDeletes.length && !this.fieldUpdates.length;
-    if (single) run();
+    if (single) conn.markForRollbackOnError(run);
     else conn.atomic(run, false);
     let total = 0n;
     for (const n of counter.values()) total += n;

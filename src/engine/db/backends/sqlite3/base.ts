@@ -3,11 +3,28 @@
 
 import type { Database, QueryResult, SqlValue } from '../../../project';
 import { databaseError, wrapSqliteError } from '../errors';
+import { PyException } from '../../../python/values';
 import { DatabaseFeatures } from './features';
 import { DatabaseIntrospection } from './introspection';
 import { DatabaseOperations } from './operations';
 import { DatabaseSchemaEditor } from './schema';
 import { DATA_TYPES, DATA_TYPE_CHECK_CONSTRAINTS, DATA_TYPES_SUFFIX } from './data_types';
+
+/** An open atomic block: the outermost one (the transaction) or an inner one, with its savepoint if it made one. */
+export interface AtomicBlock {
+  outermost: boolean;
+  sid: string | null;
+}
+
+/** Runs a transaction control statement (BEGIN, COMMIT, SAVEPOINT ...). */
+export type StatementRunner = (sql: string) => void;
+
+export function brokenTransaction(): PyException {
+  return new PyException(
+    'django.db.transaction.TransactionManagementError',
+    "An error occurred in the current transaction. You can't execute queries until the end of the 'atomic' block.",
+  );
+}
 
 export class DatabaseWrapper {
   readonly vendor = 'sqlite';
@@ -24,9 +41,9 @@ export class DatabaseWrapper {
 
   /** Nesting depth of atomic blocks (0: autocommit). */
   private depth = 0;
+  /** Set when an error broke the transaction: no query runs until the atomic block that can roll it back exits. */
+  needsRollback = false;
   private savepointSeq = 0;
-  /** Every statement run, when a caller wants to see them (tests, the SQL pane). */
-  queryLog: string[] | null = null;
 
   constructor(readonly db: Database) {
     this.introspection = new DatabaseIntrospection(this);
@@ -38,8 +55,8 @@ export class DatabaseWrapper {
 
   /** Runs one statement (params bind `?` or Django's `%s`); errors become django.db.utils.* exceptions. */
   execute(sql: string, params?: readonly unknown[] | null): QueryResult[] {
+    if (this.needsRollback) throw brokenTransaction();
     const text = params && params.length ? convertPlaceholders(sql) : sql;
-    this.queryLog?.push(text);
     try {
       return this.db.exec(text, params && params.length ? params.map((p) => this.ops.adaptValue(p)) : undefined);
     } catch (e) {
@@ -53,45 +70,101 @@ export class DatabaseWrapper {
     return res.length ? res[res.length - 1].values : [];
   }
 
-  /** Runs `fn` in a transaction (or a savepoint inside one); rolls back when it throws. */
-  atomic<T>(fn: () => T): T {
+  /**
+   * Runs `fn` as `with transaction.atomic(savepoint=...)`: a transaction at the top, a savepoint
+   * inside one (none when `savepoint` is false or the transaction is already broken).
+   */
+  atomic<T>(fn: () => T, savepoint = true, run: StatementRunner = this.runControl): T {
+    const block = this.atomicEnter(savepoint, run);
+    let result: T;
+    try {
+      result = fn();
+    } catch (e) {
+      this.atomicExit(block, true, run);
+      throw e;
+    }
+    this.atomicExit(block, false, run);
+    return result;
+  }
+
+  /** Atomic.__enter__. `run` executes the control statements (the ORM logs them as queries). */
+  atomicEnter(savepoint = true, run: StatementRunner = this.runControl): AtomicBlock {
     if (this.depth === 0) {
-      this.execute('BEGIN');
+      this.needsRollback = false;
+      run('BEGIN');
       this.depth++;
-      try {
-        const result = fn();
-        this.depth--;
-        this.execute('COMMIT');
-        return result;
-      } catch (e) {
-        this.depth--;
+      return { outermost: true, sid: null };
+    }
+    let sid: string | null = null;
+    if (savepoint && !this.needsRollback) {
+      sid = `"s_x${++this.savepointSeq}"`;
+      run(`SAVEPOINT ${sid}`);
+    }
+    this.depth++;
+    return { outermost: false, sid };
+  }
+
+  /**
+   * Atomic.__exit__: commits or releases when the block succeeded and nothing marked the
+   * transaction for rollback; otherwise rolls back (to its savepoint), or, with no savepoint to
+   * go back to, leaves the mark for the enclosing block. The caller re-raises the block's error.
+   */
+  atomicExit(block: AtomicBlock, failed: boolean, run: StatementRunner = this.runControl): void {
+    this.depth--;
+    if (!failed && !this.needsRollback) {
+      if (block.outermost) {
         try {
-          this.db.exec('ROLLBACK');
-        } catch {
-          // SQLite may already have rolled back after the error.
+          run('COMMIT');
+        } catch (e) {
+          this.rollbackQuietly('ROLLBACK', run);
+          throw e;
         }
-        throw e;
+      } else if (block.sid !== null) {
+        run(`RELEASE SAVEPOINT ${block.sid}`);
+      }
+      return;
+    }
+    this.needsRollback = false;
+    if (block.outermost) {
+      this.rollbackQuietly('ROLLBACK', run);
+    } else if (block.sid === null) {
+      this.needsRollback = true;
+    } else {
+      try {
+        run(`ROLLBACK TO SAVEPOINT ${block.sid}`);
+        run(`RELEASE SAVEPOINT ${block.sid}`);
+      } catch {
+        this.needsRollback = true;
       }
     }
-    const sid = `"s${++this.savepointSeq}"`;
-    this.execute(`SAVEPOINT ${sid}`);
-    this.depth++;
+  }
+
+  /** transaction.mark_for_rollback_on_error: an error inside a transaction breaks it. */
+  markForRollbackOnError<T>(fn: () => T): T {
     try {
-      const result = fn();
-      this.depth--;
-      this.execute(`RELEASE SAVEPOINT ${sid}`);
-      return result;
+      return fn();
     } catch (e) {
-      this.depth--;
-      try {
-        this.db.exec(`ROLLBACK TO SAVEPOINT ${sid}`);
-        this.db.exec(`RELEASE SAVEPOINT ${sid}`);
-      } catch {
-        // ignore: the outer block rolls back anyway
-      }
+      if (this.depth > 0) this.needsRollback = true;
       throw e;
     }
   }
+
+  private rollbackQuietly(sql: string, run: StatementRunner): void {
+    try {
+      run(sql);
+    } catch {
+      // SQLite may already have rolled back after the error.
+    }
+  }
+
+  /** Control statements skip the broken-transaction check, as Django's commit and rollback do. */
+  private readonly runControl: StatementRunner = (sql) => {
+    try {
+      this.db.exec(sql);
+    } catch (e) {
+      throw wrapSqliteError(e);
+    }
+  };
 
   disableConstraintChecking(): boolean {
     this.execute('PRAGMA foreign_keys = OFF');

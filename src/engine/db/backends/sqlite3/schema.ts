@@ -27,16 +27,24 @@ export class DatabaseSchemaEditor extends BaseDatabaseSchemaEditor {
 
   /**
    * Runs `fn` the way `with connection.schema_editor() as editor:` does: foreign key checks off,
-   * a transaction when atomic, deferred SQL at the end, `PRAGMA foreign_key_check`, checks on.
+   * a transaction when atomic, `PRAGMA foreign_key_check`, deferred SQL at the end, checks on.
    */
   run<T>(fn: (editor: this) => T): T {
+    // On the way out, the foreign keys are checked first, even when `fn` failed (a transaction
+    // that error broke then raises TransactionManagementError), then the deferred SQL runs.
     const body = (): T => {
       this.deferredSql = [];
       this.entered = true;
-      const result = fn(this);
+      let result: T;
+      try {
+        result = fn(this);
+      } catch (e) {
+        if (!this.collectSql) this.connection.checkConstraints();
+        throw e;
+      }
+      if (!this.collectSql) this.connection.checkConstraints();
       for (const sql of this.deferredSql) this.execute(sql, null);
       this.deferredSql = [];
-      if (!this.collectSql) this.connection.checkConstraints();
       return result;
     };
     if (this.collectSql) return body();
