@@ -178,9 +178,11 @@ export class MigrateCommand extends BaseCommand {
         this.stdout.write(this.style.MIGRATE_LABEL('  Target specific migration: ') + `${targets[0][1]}, from ${targets[0][0]}`);
       }
     }
-    // Django renders this state for the pre_migrate signal; no handler here needs it, and the
-    // executor renders it itself before the first migration that needs rendered models.
+    // Rendered for the pre_migrate signal, as Django does: a state whose models cannot be built
+    // (a lazy reference to a model no migration provides) stops migrate here. The executor
+    // applies forwards from this rendered state.
     const preMigrateState = executor.createProjectState(true);
+    void preMigrateState.apps;
     const appsWithModels = this.appsWithModels();
     if (this.verbosity >= 2) {
       for (const app of this.env.appLabels()) {
