@@ -205,10 +205,11 @@ export class Options {
         this.verboseNamePlural = v;
         break;
       case 'db_table':
-        this.dbTable = typeof v === 'string' ? v : pyStr(v);
+        // A false value (AlterModelTable(table=None) puts None here) means the default name.
+        this.dbTable = typeof v === 'string' ? v : truthy(v) ? pyStr(v) : '';
         break;
       case 'db_table_comment':
-        this.dbTableComment = typeof v === 'string' ? v : pyStr(v);
+        this.dbTableComment = typeof v === 'string' ? v : truthy(v) ? pyStr(v) : '';
         break;
       case 'ordering':
         this.ordering = iterItems(v) ?? [v];
