@@ -377,7 +377,7 @@ const LOOKUPS = new Set(
 
 function checkOrdering(meta: Options, obj: CheckTarget): CheckMessage[] {
   const orderingRaw = meta.originalAttrs.get('ordering');
-  if (meta.originalAttrs.has('ordering') && meta.orderWithRespectTo !== null)
+  if (orderingRaw !== undefined && truthy(orderingRaw) && meta.orderWithRespectTo !== null)
     return [Error_("'ordering' and 'order_with_respect_to' cannot be used together.", { obj, id: 'models.E021' })];
   if (meta.orderWithRespectTo !== null || !meta.ordering.length) return [];
   if (orderingRaw !== undefined && !(orderingRaw instanceof PyList || orderingRaw instanceof PyTuple))

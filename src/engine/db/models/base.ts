@@ -300,7 +300,39 @@ export const OptionsClass = nativeClass('Options', 'django.db.models.options', [
       case 'pk':
         return o.pk ? o.pk.toPy() : null;
       case 'ordering':
-        return new PyList([...o.ordering]);
+        // The Meta value itself, as Django keeps it (None, a tuple, ...).
+        if (o.originalAttrs.has('ordering')) return o.originalAttrs.get('ordering')!;
+        return o.orderWithRespectTo !== null ? new PyTuple(['_order']) : new PyList([...o.ordering]);
+      case 'unique_together':
+        return new PyTuple(o.uniqueTogether.map((names) => new PyTuple([...names])));
+      case 'get_latest_by':
+        return o.getLatestBy;
+      case 'db_table_comment':
+        return o.dbTableComment;
+      case 'db_tablespace':
+        return o.dbTablespace;
+      case 'default_related_name':
+        return o.defaultRelatedName;
+      case 'order_with_respect_to':
+        return o.orderWithRespectToField ? o.orderWithRespectToField.toPy() : o.orderWithRespectTo;
+      case 'permissions':
+        return o.permissions;
+      case 'default_permissions':
+        return o.defaultPermissions;
+      case 'select_on_save':
+        return o.selectOnSave;
+      case 'auto_created':
+        return o.autoCreated;
+      case 'swappable':
+        return o.swappable;
+      case 'verbose_name_raw':
+        return pyStr(o.verboseName);
+      case 'local_many_to_many':
+        return new PyList(o.localManyToMany.map((f) => f.toPy()));
+      case 'concrete_fields':
+        return new PyTuple(o.concreteFields.map((f) => f.toPy()));
+      case 'local_concrete_fields':
+        return new PyTuple(o.localConcreteFields.map((f) => f.toPy()));
       case 'fields':
         return new PyTuple(o.fields.map((f) => f.toPy()));
       case 'local_fields':

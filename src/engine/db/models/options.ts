@@ -212,7 +212,8 @@ export class Options {
         this.dbTableComment = typeof v === 'string' ? v : truthy(v) ? pyStr(v) : '';
         break;
       case 'ordering':
-        this.ordering = iterItems(v) ?? [v];
+        // Meta.ordering = None (or empty): no default ordering.
+        this.ordering = truthy(v) ? (iterItems(v) ?? [v]) : [];
         break;
       case 'unique_together':
         this.uniqueTogetherRaw = v;
