@@ -238,8 +238,10 @@ class DdlCompiler {
     if (fn || name === 'Concat') {
       const compiled = args.map((a) => this.expr(toExpr(a)));
       if (name === 'Concat') {
-        const sql = compiled.map((a) => `COALESCE(${a.sql}, '')`).join(' || ');
-        return { sql: `(${sql})`, columns: compiled.flatMap((a) => a.columns), outputType: 'CharField' };
+        // Concat(a, b, c) is ConcatPair(a, ConcatPair(b, c)); each pair is (COALESCE(x, '') || COALESCE(y, '')).
+        const pair = (sqls: string[]): string =>
+          sqls.length <= 2 ? `(${sqls.map((x) => `COALESCE(${x}, '')`).join(' || ')})` : `(COALESCE(${sqls[0]}, '') || COALESCE(${pair(sqls.slice(1))}, ''))`;
+        return { sql: pair(compiled.map((a) => a.sql)), columns: compiled.flatMap((a) => a.columns), outputType: 'CharField' };
       }
       const out = outputTypeOf(kw('output_field')) ?? (['Length'].includes(name) ? 'IntegerField' : compiled[0]?.outputType);
       return { sql: `${fn}(${compiled.map((a) => a.sql).join(', ')})`, columns: compiled.flatMap((a) => a.columns), outputType: out };

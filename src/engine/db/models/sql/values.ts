@@ -106,7 +106,9 @@ export function setUseTz(v: boolean): void {
 export function fromDb(field: Field | null, v: SqlValue): PyValue {
   if (v === null || v === undefined) return null;
   if (!field) return v instanceof Uint8Array ? (v as unknown as PyValue) : toInt(v);
-  const f = valueField(field);
+  // A GeneratedField's value converts as its output_field's does.
+  const generated = (field as unknown as { outputFieldObject?: Field }).outputFieldObject;
+  const f = generated ?? valueField(field);
   switch (f.getInternalType()) {
     case 'AutoField':
     case 'BigAutoField':
