@@ -16,7 +16,7 @@ import {
   pyStr,
 } from '../python/index';
 import { currentConnection, hasCurrentConnection, type OrmConnection } from '../db/connection_queries';
-import type { AtomicBlock } from '../db/backends/sqlite3/base';
+import { transactionManagementError, type AtomicBlock } from '../db/backends/sqlite3/base';
 import { AGGREGATES } from '../db/models/aggregates';
 import { MultipleObjectsReturnedBase } from '../db/models/instance';
 import { ObjectDoesNotExist } from '../db/models/base';
@@ -150,10 +150,9 @@ const AtomicClass: PyClass = nativeClass({
   module: 'django.db.transaction',
   methods: {
     __enter__(self) {
-      const inst = self as PyInstance;
+      const state = (self as PyInstance).native as AtomicState;
       const c = conn();
-      const savepoint = (inst.native as AtomicState).savepoint;
-      (inst.native as AtomicState).blocks.push(c.wrapper.atomicEnter(savepoint, c.runControl));
+      state.blocks.push(c.wrapper.atomicEnter(state.savepoint, c.runControl));
       return null;
     },
     __exit__(self, args) {
@@ -164,25 +163,13 @@ const AtomicClass: PyClass = nativeClass({
     },
     __call__(self, args) {
       const fn = args[0];
-      return new PyBuiltin('inner', 'django.db.transaction', (a, k) => {
-        const enter = AtomicClass.dict.get('__enter__')!;
-        const exit = AtomicClass.dict.get('__exit__')!;
-        callValue(enter, [self]);
-        let r: PyValue;
-        try {
-          r = callValue(fn, a, k);
-        } catch (e) {
-          callValue(exit, [self, true, null, null]);
-          throw e;
-        }
-        callValue(exit, [self, null, null, null]);
-        return r;
-      });
+      const savepoint = ((self as PyInstance).native as AtomicState).savepoint;
+      return new PyBuiltin('inner', 'django.db.transaction', (a, k) => conn().atomic(() => callValue(fn, a, k), savepoint));
     },
   },
 });
 
-/** An Atomic object's savepoint flag and the blocks it opened (one per `with`, re-entrant as a decorator). */
+/** An Atomic object's savepoint flag and the blocks its `with` statements opened (nested uses of one object stack). */
 interface AtomicState {
   savepoint: boolean;
   blocks: AtomicBlock[];
@@ -195,8 +182,7 @@ const atomic = new PyBuiltin('atomic', 'django.db.transaction', (args, kwargs) =
   return inst;
 });
 
-const outsideAtomic = () =>
-  new PyException('django.db.transaction.TransactionManagementError', "The rollback flag doesn't work outside of an 'atomic' block.");
+const outsideAtomic = () => transactionManagementError("The rollback flag doesn't work outside of an 'atomic' block.");
 
 const getAutocommit = new PyBuiltin('get_autocommit', 'django.db.transaction', () => !conn().inAtomicBlock);
 const getRollback = new PyBuiltin('get_rollback', 'django.db.transaction', () => {

@@ -19,11 +19,9 @@ export interface AtomicBlock {
 /** Runs a transaction control statement (BEGIN, COMMIT, SAVEPOINT ...). */
 export type StatementRunner = (sql: string) => void;
 
-export function brokenTransaction(): PyException {
-  return new PyException(
-    'django.db.transaction.TransactionManagementError',
-    "An error occurred in the current transaction. You can't execute queries until the end of the 'atomic' block.",
-  );
+/** django.db.transaction.TransactionManagementError: transactions used the wrong way. */
+export function transactionManagementError(message: string): PyException {
+  return new PyException('django.db.transaction.TransactionManagementError', message);
 }
 
 export class DatabaseWrapper {
@@ -55,7 +53,7 @@ export class DatabaseWrapper {
 
   /** Runs one statement (params bind `?` or Django's `%s`); errors become django.db.utils.* exceptions. */
   execute(sql: string, params?: readonly unknown[] | null): QueryResult[] {
-    if (this.needsRollback) throw brokenTransaction();
+    if (this.needsRollback) throw transactionManagementError("An error occurred in the current transaction. You can't execute queries until the end of the 'atomic' block.");
     const text = params && params.length ? convertPlaceholders(sql) : sql;
     try {
       return this.db.exec(text, params && params.length ? params.map((p) => this.ops.adaptValue(p)) : undefined);

@@ -38,11 +38,9 @@ export class DatabaseSchemaEditor extends BaseDatabaseSchemaEditor {
       let result: T;
       try {
         result = fn(this);
-      } catch (e) {
+      } finally {
         if (!this.collectSql) this.connection.checkConstraints();
-        throw e;
       }
-      if (!this.collectSql) this.connection.checkConstraints();
       for (const sql of this.deferredSql) this.execute(sql, null);
       this.deferredSql = [];
       return result;
